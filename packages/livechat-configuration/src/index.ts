@@ -1,0 +1,90 @@
+/**
+ * LiveChat Configuration API client. Handwritten: the generator created this file once and never overwrites it.
+ * Everything API-specific that is not in the spec lives here: the default URL, how credentials become headers, and
+ * the `X-Region` header that routes a request to the data center its token belongs to.
+ */
+import {
+  type ApiClientOptions,
+  type AuthProvider,
+  basicAuth,
+  bearerAuth,
+  createApiClient,
+  type HeaderValues,
+  type RawClient,
+} from "@chat-sdk/runtime";
+import { bindOperations, type LiveChatConfigurationOperations } from "./generated/operations.gen.ts";
+import type { paths } from "./generated/schema.gen.ts";
+
+/** The spec's only server. The API version is part of the path, so a new version means a new package. */
+const DEFAULT_BASE_URL = "https://api.livechatinc.com/v3.5/configuration";
+
+/**
+ * How a request is authorized: an OAuth 2.1 access token (`Authorization: Bearer <token>`), or a Personal Access
+ * Token (`Authorization: Basic base64(<accountId>:<token>)`), which the documentation recommends for webhooks.
+ */
+export type LiveChatCredentials =
+  | { accessToken: string; personalAccessToken?: never }
+  | { personalAccessToken: { accountId: string; token: string }; accessToken?: never };
+
+/** A LiveChat data center: `dal` (USA, the default) or `fra` (Europe). Any other value is sent as given. */
+export type LiveChatRegion = "dal" | "fra" | (string & {});
+
+export interface LiveChatConfigurationClientOptions extends Omit<ApiClientOptions, "auth" | "baseUrl"> {
+  /** Credentials, or an async provider called before every request (for refreshed or rotated tokens). */
+  auth: LiveChatCredentials | (() => LiveChatCredentials | Promise<LiveChatCredentials>);
+  /** Defaults to `https://api.livechatinc.com/v3.5/configuration`. */
+  baseUrl?: string;
+  /**
+   * Sent as `X-Region`, overriding the region read from the access token's prefix. Use it for a Personal Access
+   * Token of the `fra` data center, or with the region a `misdirected_request` error names (`error.data.region`).
+   */
+  region?: LiveChatRegion;
+}
+
+export interface LiveChatConfigurationClient extends LiveChatConfigurationOperations {
+  /** Path-level client: `{ data, error, response }` results, never throws for HTTP errors. */
+  readonly raw: RawClient<paths>;
+}
+
+export function createLiveChatConfigurationClient(
+  options: LiveChatConfigurationClientOptions,
+): LiveChatConfigurationClient {
+  const { auth, baseUrl = DEFAULT_BASE_URL, region, ...rest } = options;
+  // Resolved on every request, so a provider can hand out a fresh token (and its region) each time.
+  const headers: AuthProvider = async () => {
+    const credentials = typeof auth === "function" ? await auth() : auth;
+    return credentialHeaders(credentials, region);
+  };
+  const api = createApiClient<paths>({ ...rest, baseUrl, auth: headers });
+  return { ...bindOperations(api), raw: api.raw };
+}
+
+function credentialHeaders(credentials: LiveChatCredentials, region: LiveChatRegion | undefined): HeaderValues {
+  if (typeof credentials?.accessToken === "string") {
+    return withRegion(bearerAuth(credentials.accessToken), region ?? tokenRegion(credentials.accessToken));
+  }
+  if (credentials?.personalAccessToken) {
+    const { accountId, token } = credentials.personalAccessToken;
+    return withRegion(basicAuth(accountId, token), region);
+  }
+  // Never echo the credentials object: it may hold a secret under a misspelt key.
+  throw new TypeError("LiveChat auth needs { accessToken } or { personalAccessToken: { accountId, token } }");
+}
+
+/**
+ * Access tokens start with their data center: `dal:...` or `fra:...`. The documentation asks for
+ * `X-Region: <prefix>`, except that `dal` (the default data center) needs no header. Unprefixed tokens get none.
+ */
+function tokenRegion(accessToken: string): string | undefined {
+  const prefix = /^([a-z]+):/.exec(accessToken)?.[1];
+  return undefined;
+}
+
+function withRegion(headers: HeaderValues, region: string | undefined): HeaderValues {
+  return region ? { ...headers, "X-Region": region } : headers;
+}
+
+export { ApiError, type CallOptions } from "@chat-sdk/runtime";
+export type { components, operations, paths } from "./generated/schema.gen.ts";
+// Every schema (LiveChatErrorType, LiveChatErrorResponse, CreateAgentRequest, ...) and every <Op>Input/<Op>Output.
+export type * from "./generated/types.gen.ts";

@@ -1,0 +1,145 @@
+/**
+ * Compile-time contract of the client: what must not compile (@ts-expect-error) and what each method resolves to.
+ */
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type BatchCreateAgentsOutput,
+  type CreateAgentResponse,
+  createLiveChatConfigurationClient,
+  type EmptyResponse,
+  type GetAgentResponse,
+  type LiveChatConfigurationClient,
+  type LiveChatErrorResponse,
+  type LiveChatErrorType,
+  type RegisterWebhookRequest,
+  type WebhookAction,
+} from "../src/index.ts";
+
+const client = createLiveChatConfigurationClient({ auth: { accessToken: "fra:t" } });
+
+describe("request types", () => {
+  it("requires id and name for createAgent and checks group priorities", () => {
+    // @ts-expect-error id and name are required
+    client.createAgent({});
+    // @ts-expect-error name is required
+    client.createAgent({ id: "a" });
+    // @ts-expect-error "high" is not a RoutingPriority
+    client.createAgent({ id: "a", name: "b", groups: [{ id: 1, priority: "high" }] });
+    // @ts-expect-error a group needs its priority
+    client.createAgent({ id: "a", name: "b", groups: [{ id: 1 }] });
+    // @ts-expect-error owner is not assignable through the API
+    client.createAgent({ id: "a", name: "b", role: "owner" });
+    client.createAgent({ id: "a", name: "b", role: "viceowner", groups: [{ id: 1, priority: "first" }] });
+  });
+
+  it("only accepts the documented webhook actions", () => {
+    const webhook: RegisterWebhookRequest = {
+      action: "chat_deactivated",
+      secret_key: "s",
+      url: "https://example.com/hook",
+      owner_client_id: "c",
+      type: "license",
+    };
+    client.registerWebhook(webhook);
+    // @ts-expect-error not a WebhookAction
+    client.registerWebhook({ ...webhook, action: "chat_exploded" });
+    // @ts-expect-error agent_status_changed is mentioned by the docs but is not a triggering action
+    client.registerWebhook({ ...webhook, action: "agent_status_changed" });
+    // @ts-expect-error type is bot or license
+    client.registerWebhook({ ...webhook, type: "global" });
+    expectTypeOf<"incoming_chat">().toExtend<WebhookAction>();
+  });
+
+  it("lets actions whose fields are all optional be called without input, and no others", () => {
+    client.listAgents();
+    client.listAgents({ fields: ["max_chats_count"], filters: { group_ids: [0, 1], suspended: false } });
+    client.listGroups();
+    client.listWebhookNames();
+    // @ts-expect-error "avatar" is not an AgentField
+    client.listAgents({ fields: ["avatar"] });
+    // @ts-expect-error getAgent needs an id
+    client.getAgent();
+    // @ts-expect-error an empty request takes no properties
+    client.listChannels({ page: 1 });
+  });
+});
+
+describe("client options", () => {
+  it("takes exactly one kind of credentials", () => {
+    createLiveChatConfigurationClient({ auth: { personalAccessToken: { accountId: "a", token: "t" } }, region: "fra" });
+    createLiveChatConfigurationClient({ auth: async () => ({ accessToken: "dal:t" }), baseUrl: "https://x.test" });
+    // @ts-expect-error auth is required
+    createLiveChatConfigurationClient({});
+    // @ts-expect-error a PAT needs its account ID
+    createLiveChatConfigurationClient({ auth: { personalAccessToken: { token: "t" } } });
+    // @ts-expect-error not both at once
+    createLiveChatConfigurationClient({
+      auth: { accessToken: "t", personalAccessToken: { accountId: "a", token: "t" } },
+    });
+  });
+});
+
+describe("result types", () => {
+  it("resolves createAgent to CreateAgentResponse ({ id: string })", () => {
+    expectTypeOf(client.createAgent({ id: "a", name: "b" })).resolves.toEqualTypeOf<CreateAgentResponse>();
+    expectTypeOf<CreateAgentResponse>().toEqualTypeOf<{ id: string }>();
+  });
+
+  it("resolves no-payload actions to EmptyResponse, not unknown or any", () => {
+    const updated = client.updateAgent({ id: "a" });
+    expectTypeOf(updated).resolves.toEqualTypeOf<EmptyResponse>();
+    expectTypeOf(updated).resolves.not.toBeAny();
+    expectTypeOf(updated).resolves.not.toBeUnknown();
+    expectTypeOf(client.deleteTag({ name: "spam" })).resolves.toEqualTypeOf<EmptyResponse>();
+  });
+
+  it("resolves get/list actions to their entities", () => {
+    expectTypeOf(client.getAgent({ id: "a" })).resolves.toEqualTypeOf<GetAgentResponse>();
+    expectTypeOf(client.listAgents()).resolves.items.toHaveProperty("login_status");
+    expectTypeOf(client.createGroup({ name: "g", agent_priorities: { a: "normal" } })).resolves.toEqualTypeOf<{
+      id: number;
+    }>();
+  });
+
+  it("types batch results as one response or error per request, narrowed by 'error' in item", () => {
+    const batch = client.batchCreateAgents({ requests: [{ id: "a", name: "b" }] });
+    expectTypeOf(batch).resolves.toEqualTypeOf<BatchCreateAgentsOutput>();
+    expectTypeOf(batch).resolves.toEqualTypeOf<{ responses: Array<CreateAgentResponse | LiveChatErrorResponse> }>();
+
+    const narrow = (item: BatchCreateAgentsOutput["responses"][number]) => {
+      if ("error" in item) {
+        expectTypeOf(item).toEqualTypeOf<LiveChatErrorResponse>();
+        expectTypeOf(item.error.type).toEqualTypeOf<LiveChatErrorType>();
+      } else {
+        expectTypeOf(item).toEqualTypeOf<CreateAgentResponse>();
+        expectTypeOf(item.id).toBeString();
+      }
+    };
+    expectTypeOf(narrow).toBeFunction();
+  });
+
+  it("exports LiveChatErrorType as exactly the 13 documented error types", () => {
+    expectTypeOf<LiveChatErrorType>().toEqualTypeOf<
+      | "authentication"
+      | "authorization"
+      | "already_exists"
+      | "group_not_found"
+      | "internal"
+      | "license_expired"
+      | "limit_reached"
+      | "misdirected_request"
+      | "not_found"
+      | "too_many_requests"
+      | "ownership_transfer"
+      | "unsupported_version"
+      | "validation"
+    >();
+    expectTypeOf<LiveChatErrorResponse["error"]["type"]>().toEqualTypeOf<LiveChatErrorType>();
+  });
+
+  it("exposes a method for every operation and a typed raw client", () => {
+    expectTypeOf<LiveChatConfigurationClient>().toHaveProperty("getProductSource");
+    expectTypeOf<LiveChatConfigurationClient>().toHaveProperty("batchDeleteBots");
+    expectTypeOf(client.raw.POST).toBeFunction();
+  });
+});

@@ -1,0 +1,55 @@
+import { describe, expectTypeOf, it } from "vitest";
+import {
+  type ChannelIntegration,
+  createRocketChatClient,
+  type GetLivechatQueueResponse,
+  type LivechatIntegrationSetting,
+} from "../src/index.ts";
+
+const client = createRocketChatClient({ baseUrl: "https://chat.example.test", auth: { userId: "u", authToken: "t" } });
+
+describe("operation signatures", () => {
+  it("requires roomId for getChannelIntegrations", () => {
+    // @ts-expect-error roomId is required
+    client.getChannelIntegrations({ count: 10 });
+    // @ts-expect-error the query argument is required
+    client.getChannelIntegrations();
+    client.getChannelIntegrations({ roomId: "r" });
+  });
+
+  it("takes sort as an object of 1 | -1 and rejects other values", () => {
+    client.getChannelIntegrations({ roomId: "r", sort: { _updatedAt: -1, name: 1 } });
+    // @ts-expect-error 2 is not a sort direction
+    client.getChannelIntegrations({ roomId: "r", sort: { _updatedAt: 2 } });
+    // @ts-expect-error sort is an object, not a pre-encoded string
+    client.getChannelIntegrations({ roomId: "r", sort: '{"_updatedAt":-1}' });
+    // @ts-expect-error fields takes 0 | 1
+    client.getLivechatQueue({ sort: { chats: -1 }, fields: { username: 1 } });
+  });
+
+  it("rejects unknown parameters and wrong types", () => {
+    // @ts-expect-error count is a number
+    client.getLivechatQueue({ count: "25" });
+    // @ts-expect-error no such parameter
+    client.getLivechatQueue({ roomId: "r" });
+  });
+
+  it("requires both credentials", () => {
+    // @ts-expect-error authToken is missing
+    createRocketChatClient({ baseUrl: "https://x.test", auth: { userId: "u" } });
+  });
+});
+
+describe("results", () => {
+  it("resolves to the documented response types", () => {
+    expectTypeOf(client.getLivechatQueue()).resolves.toEqualTypeOf<GetLivechatQueueResponse>();
+    expectTypeOf(client.getChannelIntegrations({ roomId: "r" })).resolves.toHaveProperty("integrations");
+    expectTypeOf<
+      Awaited<ReturnType<typeof client.getChannelIntegrations>>["integrations"][number]
+    >().toEqualTypeOf<ChannelIntegration>();
+    expectTypeOf<
+      Awaited<ReturnType<typeof client.getLivechatIntegrationSettings>>["settings"][number]
+    >().toEqualTypeOf<LivechatIntegrationSetting>();
+    expectTypeOf<GetLivechatQueueResponse["total"]>().toEqualTypeOf<number>();
+  });
+});

@@ -1,0 +1,60 @@
+import { type RecordingServer, startRecordingServer } from "@chat-sdk/test-utils";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ApiError, createApiClient, type OperationDescriptor } from "../src/index.ts";
+
+let server: RecordingServer;
+beforeAll(async () => {
+  server = await startRecordingServer();
+});
+afterAll(() => server.close());
+beforeEach(() => {
+  server.requests.length = 0;
+  server.reply({ json: { ok: true } });
+});
+
+const getThing: OperationDescriptor = { id: "getThing", method: "get", path: "/things", jsonQuery: ["sort"] };
+const createThing: OperationDescriptor = { id: "create_thing", method: "post", path: "/action/create_thing" };
+
+describe("createApiClient().call", () => {
+  it("sends the query with JSON parameters encoded, auth and extra headers, and resolves to the body", async () => {
+    const api = createApiClient({
+      baseUrl: `${server.url}//`,
+      auth: { "X-Token": "s3cret" },
+      headers: { "X-App": "t" },
+    });
+    const result = await api.call(getThing, { query: { sort: { a: -1 }, n: 2 } }, { headers: { "X-Call": "1" } });
+    const request = server.requests.at(-1);
+    expect(result).toEqual({ ok: true });
+    expect(request?.path).toBe("/things");
+    expect(request?.query).toEqual({ sort: '{"a":-1}', n: "2" });
+    expect(request?.headers).toMatchObject({ "x-token": "s3cret", "x-app": "t", "x-call": "1" });
+  });
+
+  it("posts JSON bodies", async () => {
+    const api = createApiClient({ baseUrl: server.url });
+    await api.call(createThing, { body: { id: "a", list: [1] } });
+    const request = server.requests.at(-1);
+    expect(request?.method).toBe("POST");
+    expect(request?.headers["content-type"]).toBe("application/json");
+    expect(JSON.parse(request?.body ?? "")).toEqual({ id: "a", list: [1] });
+  });
+
+  it("rejects non-2xx answers with an ApiError carrying status, body, operation and request id", async () => {
+    server.reply({ status: 422, json: { error: { type: "validation" } }, headers: { "x-request-id": "req-9" } });
+    const api = createApiClient({ baseUrl: server.url, auth: async () => ({ Authorization: "Bearer tok-123" }) });
+    const error = (await api.call(createThing, { body: {} }).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 422, operationId: "create_thing", requestId: "req-9" });
+    expect(error.body).toEqual({ error: { type: "validation" } });
+    expect(error.message).toBe("create_thing failed with HTTP 422");
+    expect(JSON.stringify(error)).not.toContain("tok-123");
+    expect(server.requests.at(-1)?.headers.authorization).toBe("Bearer tok-123");
+  });
+
+  it("honours an abort signal", async () => {
+    const api = createApiClient({ baseUrl: server.url });
+    const controller = new AbortController();
+    controller.abort();
+    await expect(api.call(getThing, {}, { signal: controller.signal })).rejects.toThrow(/abort/i);
+  });
+});

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/**
+ * Usage: node tools/generator/src/cli.ts [api ...]
+ * Generates the named APIs (folders of specs/), or all of them. Exit code 1 on the first failure, after printing
+ * which spec and where; output of a failed API is left untouched.
+ */
+import { spawnSync } from "node:child_process";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { GeneratorError } from "./errors.ts";
+import { generateApi } from "./generate.ts";
+import { listApis } from "./layout.ts";
+
+const root = process.env.CHAT_SDK_ROOT ?? path.resolve(fileURLToPath(import.meta.url), "../../../..");
+const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
+const apis = requested.length > 0 ? requested : listApis(root);
+
+let scaffoldedAny = false;
+for (const api of apis) {
+  try {
+    const result = await generateApi(root, api);
+    console.log(`✔ ${result.packageName}: ${result.operations} operations -> ${result.generated.length} files`);
+    for (const file of result.scaffolded) console.log(`  + scaffolded ${file}`);
+    scaffoldedAny ||= result.scaffolded.length > 0;
+  } catch (error) {
+    const message = error instanceof GeneratorError ? error.message : (error as Error).stack;
+    console.error(`✖ ${api}: ${message}`);
+    process.exit(1);
+  }
+}
+
+// A new package must be linked into the workspace before it can build; do it for the user.
+const pnpm = process.env.npm_config_user_agent?.startsWith("pnpm/") ? process.env.npm_execpath : undefined;
+if (scaffoldedAny && !pnpm) console.log("New package(s) scaffolded: run `pnpm install` to link them.");
+if (scaffoldedAny && pnpm && !process.argv.includes("--no-install")) {
+  console.log("Linking the new package(s): pnpm install");
+  const result = spawnSync(process.execPath, [pnpm, "install", "--no-frozen-lockfile", "--prefer-offline"], {
+    cwd: root,
+    stdio: "inherit",
+  });
+  process.exit(result.status ?? 1);
+}

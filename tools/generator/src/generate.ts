@@ -1,0 +1,57 @@
+import path from "node:path";
+import { readPackageConfig } from "./config.ts";
+import { emitOperations } from "./emit-operations.ts";
+import { emitSchema } from "./emit-schema.ts";
+import { emitTypes } from "./emit-types.ts";
+import { GeneratorError } from "./errors.ts";
+import { apiLayout } from "./layout.ts";
+import { loadSpec } from "./load-spec.ts";
+import { readOperations } from "./operations.ts";
+import { scaffoldPackage } from "./scaffold.ts";
+import { replaceDirectory } from "./write-atomic.ts";
+
+export interface GenerateResult {
+  api: string;
+  packageName: string;
+  operations: number;
+  /** Generated files, relative to the repo root. */
+  generated: string[];
+  /** Handwritten files created because they did not exist yet. */
+  scaffolded: string[];
+}
+
+/**
+ * specs/<api>/openapi.yaml -> packages/<api>/src/generated/*.gen.ts (+ a scaffolded package the first time).
+ * Everything is computed in memory first; only a fully successful run touches the disk.
+ */
+export async function generateApi(root: string, api: string): Promise<GenerateResult> {
+  const layout = apiLayout(root, api);
+  const specShown = path.relative(root, layout.specFile);
+  const doc = await loadSpec(layout.specFile, root);
+  const config = readPackageConfig(layout, doc);
+  const ops = readOperations(doc, specShown);
+  if (ops.length === 0) throw new GeneratorError(specShown, "the spec declares no operations");
+
+  let schema: string;
+  try {
+    schema = await emitSchema(doc, api);
+  } catch (error) {
+    throw new GeneratorError(specShown, `openapi-typescript could not type the spec: ${(error as Error).message}`);
+  }
+  const files = {
+    "schema.gen.ts": schema,
+    "types.gen.ts": emitTypes(doc, ops, api),
+    // The runtime package of the same scope, as in the scaffolded package.json and src/index.ts.
+    "operations.gen.ts": emitOperations(ops, api, config.clientName, `${config.packageName.split("/")[0]}/runtime`),
+  };
+
+  const scaffolded = scaffoldPackage(layout, config);
+  replaceDirectory(layout.generatedDir, files);
+  return {
+    api,
+    packageName: config.packageName,
+    operations: ops.length,
+    generated: Object.keys(files).map((name) => path.relative(root, path.join(layout.generatedDir, name))),
+    scaffolded,
+  };
+}

@@ -1,0 +1,3 @@
+export { GeneratorError } from "./errors.ts";
+export { type GenerateResult, generateApi } from "./generate.ts";
+export { apiLayout, listApis } from "./layout.ts";

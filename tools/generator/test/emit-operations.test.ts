@@ -1,0 +1,62 @@
+/**
+ * Loads the generated operations.gen.ts (type-only imports, so it runs as is) and calls it with a recording client:
+ * what each method sends is the contract with the runtime.
+ */
+import path from "node:path";
+import { pathToFileURL } from "node:url";
+import { describe, expect, it } from "vitest";
+import { generateApi } from "../src/generate.ts";
+import { createWorkspace } from "./workspace.ts";
+
+interface Descriptor {
+  id: string;
+  method: string;
+  path: string;
+  jsonQuery?: string[];
+}
+type Call = [Descriptor, unknown, unknown];
+interface GeneratedModule {
+  allOperations: Record<string, Descriptor>;
+  bindOperations(client: unknown): Record<string, (input?: unknown, options?: unknown) => Promise<unknown>>;
+}
+
+async function loadGenerated(): Promise<{ module: GeneratedModule; calls: Call[]; client: unknown }> {
+  const ws = createWorkspace();
+  await generateApi(ws.root, ws.api);
+  const url = pathToFileURL(path.join(ws.generatedDir, "operations.gen.ts")).href;
+  const module = (await import(/* @vite-ignore */ url)) as GeneratedModule;
+  const calls: Call[] = [];
+  const client = { call: async (...args: Call) => void calls.push(args) };
+  return { module, calls, client };
+}
+
+describe("generated operations at run time", () => {
+  it("allOperations holds one descriptor per operation, in spec order", async () => {
+    const { module } = await loadGenerated();
+    expect(module.allOperations).toEqual({
+      listPets: { id: "list_pets", method: "get", path: "/pets", jsonQuery: ["filter"] },
+      createPet: { id: "createPet", method: "post", path: "/pets" },
+      searchPets: { id: "search-pets", method: "post", path: "/pets/search" },
+      deletePet: { id: "DeletePet", method: "delete", path: "/pets/{petId}" },
+    });
+  });
+
+  it("bound methods pass query, body, path and options through to client.call", async () => {
+    const { module, calls, client } = await loadGenerated();
+    const api = module.bindOperations(client);
+    const options = { signal: undefined };
+    await api.listPets?.({ limit: 10, filter: { tag: "cat" } }, options);
+    await api.createPet?.({ name: "Rex" });
+    await api.searchPets?.();
+    await api.searchPets?.({ tag: "dog" });
+    await api.deletePet?.({ petId: "p1" });
+    expect(calls.map(([op, input, opts]) => [op.id, input, opts])).toEqual([
+      ["list_pets", { query: { limit: 10, filter: { tag: "cat" } } }, options],
+      ["createPet", { body: { name: "Rex" } }, undefined],
+      ["search-pets", { body: {} }, undefined],
+      ["search-pets", { body: { tag: "dog" } }, undefined],
+      ["DeletePet", { path: { petId: "p1" } }, undefined],
+    ]);
+    expect(calls[0]?.[0]).toBe(module.allOperations.listPets);
+  });
+});

@@ -1,0 +1,90 @@
+/**
+ * Temporary workspaces for generator tests: a root package.json that sets the npm scope, a tsconfig.base.json and
+ * one spec folder copied from test/fixtures/. Every workspace made during a test is removed after it.
+ */
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterEach, expect } from "vitest";
+import { GeneratorError } from "../src/errors.ts";
+
+export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
+export const SCOPE = "@fixture";
+export const GENERATED_FILES = ["schema.gen.ts", "types.gen.ts", "operations.gen.ts"] as const;
+
+export interface Workspace {
+  root: string;
+  api: string;
+  /** `specs/<api>/openapi.yaml`, relative to the root: how errors name it. */
+  specShown: string;
+  specFile: string;
+  packageDir: string;
+  generatedDir: string;
+  /** Rewrites a file of the spec folder. */
+  editSpec(edit: (text: string) => string, file?: string): void;
+  /** Replaces `openapi.yaml` with the given text. */
+  writeSpec(text: string): void;
+  /** Every generated file by name. */
+  readGenerated(): Record<string, string>;
+  /** Names in packages/<api>/src/ that look like leftovers of an interrupted write. */
+  stagingLeftovers(): string[];
+}
+
+const created: string[] = [];
+afterEach(() => {
+  for (const root of created.splice(0)) rmSync(root, { recursive: true, force: true });
+});
+
+/** A fresh workspace root holding `specs/<api>/` copied from `fixtures/<fixture>/`. */
+export function createWorkspace(fixture = "petstore-mini", api = fixture): Workspace {
+  const root = mkdtempSync(path.join(os.tmpdir(), "chat-sdk-generator-"));
+  created.push(root);
+  writeFileSync(path.join(root, "package.json"), `${JSON.stringify({ chatSdk: { scope: SCOPE } }, null, 2)}\n`);
+  // Scaffolded tsconfig.json files extend it; tools that load generated .ts files (vite) follow that chain.
+  writeFileSync(path.join(root, "tsconfig.base.json"), '{ "compilerOptions": { "strict": true } }\n');
+  const specDir = path.join(root, "specs", api);
+  mkdirSync(specDir, { recursive: true });
+  cpSync(path.join(FIXTURES, fixture), specDir, { recursive: true });
+  const packageDir = path.join(root, "packages", api);
+  const generatedDir = path.join(packageDir, "src", "generated");
+  const specFile = path.join(specDir, "openapi.yaml");
+  return {
+    root,
+    api,
+    specShown: path.join("specs", api, "openapi.yaml"),
+    specFile,
+    packageDir,
+    generatedDir,
+    editSpec(edit, file = "openapi.yaml") {
+      const target = path.join(specDir, file);
+      const before = readFileSync(target, "utf8");
+      const after = edit(before);
+      if (after === before) throw new Error(`editSpec: the edit changed nothing in ${file}`);
+      writeFileSync(target, after);
+    },
+    writeSpec(text) {
+      writeFileSync(specFile, text);
+    },
+    readGenerated() {
+      return Object.fromEntries(
+        GENERATED_FILES.map((name) => [name, readFileSync(path.join(generatedDir, name), "utf8")]),
+      );
+    },
+    stagingLeftovers() {
+      const src = path.join(packageDir, "src");
+      if (!existsSync(src)) return [];
+      return readdirSync(src).filter((name) => name.startsWith(".generated."));
+    },
+  };
+}
+
+/** Awaits a promise that must reject with a GeneratorError, and returns that error. */
+export async function generatorError(promise: Promise<unknown>): Promise<GeneratorError> {
+  const error = await promise.then(
+    () => new Error("expected a GeneratorError, but the promise resolved"),
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(GeneratorError);
+  return error as GeneratorError;
+}

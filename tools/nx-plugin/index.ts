@@ -1,0 +1,80 @@
+/**
+ * Nx plugin: one project per `specs/<api>/openapi.yaml`, rooted at `packages/<api>`.
+ * Each target's inputs name that API's own spec folder, so `nx affected` marks only that package (and its
+ * dependents) when only its spec changes, and cached outputs are reused otherwise. Nothing per API lives in nx.json.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type { CreateNodesV2, TargetConfiguration } from "nx/src/devkit-exports.js";
+
+const GENERATOR = ["{workspaceRoot}/tools/generator/src/**", "{workspaceRoot}/tools/generator/templates/**"];
+
+export const createNodesV2: CreateNodesV2 = [
+  "specs/*/openapi.yaml",
+  (specFiles, _options, context) =>
+    specFiles.map((specFile) => {
+      const api = specFile.split("/")[1] as string;
+      const root = `packages/${api}`;
+      // Before the first generation there is no package.json to name the project: use the name it will get.
+      const name = existsSync(path.join(context.workspaceRoot, root, "package.json"))
+        ? undefined
+        : `${readScope(context.workspaceRoot)}/${api}`;
+      return [specFile, { projects: { [root]: { name, targets: targetsFor(api) } } }] as const;
+    }),
+];
+export const createNodes = createNodesV2;
+
+function targetsFor(api: string): Record<string, TargetConfiguration> {
+  const spec = `{workspaceRoot}/specs/${api}/**`;
+  const sources = ["{projectRoot}/**/*", "!{projectRoot}/dist/**", "{workspaceRoot}/tsconfig.base.json"];
+  return {
+    "lint-spec": {
+      command: `redocly lint ${api}`,
+      options: { cwd: "{workspaceRoot}" },
+      inputs: [spec, "{workspaceRoot}/redocly.yaml"],
+      cache: true,
+    },
+    generate: {
+      command: `node tools/generator/src/cli.ts ${api}`,
+      options: { cwd: "{workspaceRoot}" },
+      inputs: [spec, ...GENERATOR, "{workspaceRoot}/package.json"],
+      outputs: ["{projectRoot}/src/generated"],
+      cache: true,
+    },
+    build: {
+      command: "tsdown --logLevel warn",
+      options: { cwd: "{projectRoot}" },
+      dependsOn: ["generate", "^build"],
+      inputs: [spec, ...sources, "!{projectRoot}/test/**"],
+      outputs: ["{projectRoot}/dist"],
+      cache: true,
+    },
+    typecheck: {
+      command: "tsc --noEmit -p tsconfig.json",
+      options: { cwd: "{projectRoot}" },
+      dependsOn: ["generate", "^build"],
+      inputs: [spec, ...sources],
+      cache: true,
+    },
+    test: {
+      command: "vitest run --reporter=default --reporter=json --outputFile.json=.vitest/results.json",
+      options: { cwd: "{projectRoot}" },
+      dependsOn: ["generate", "^build"],
+      inputs: [spec, ...sources],
+      outputs: ["{projectRoot}/.vitest"],
+      cache: true,
+    },
+    "lint-package": {
+      command: "publint --strict && attw --pack . --profile node16",
+      options: { cwd: "{projectRoot}" },
+      dependsOn: ["build"],
+      inputs: [spec, ...sources],
+      cache: true,
+    },
+  };
+}
+
+function readScope(workspaceRoot: string): string {
+  const pkg = JSON.parse(readFileSync(path.join(workspaceRoot, "package.json"), "utf8"));
+  return pkg.chatSdk?.scope ?? "@chat-sdk";
+}

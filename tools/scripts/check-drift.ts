@@ -1,0 +1,14 @@
+/**
+ * Fails when the committed generated code differs from what the specs generate now.
+ * Run after `nx run-many -t generate`: any diff or untracked file under packages/<api>/src/generated is drift.
+ */
+import { output } from "./run.ts";
+
+const status = output("git", ["status", "--porcelain", "--untracked-files=all", "--", "packages/*/src/generated"]);
+if (status) {
+  console.error("✖ Generated code is out of date with the specs. Run `pnpm generate` and commit the result:");
+  console.error(status);
+  console.error(output("git", ["--no-pager", "diff", "--stat", "--", "packages/*/src/generated"]));
+  process.exit(1);
+}
+console.log("✔ generated code matches the specs");
