@@ -29,7 +29,7 @@ function targetsFor(api: string): Record<string, TargetConfiguration> {
   const sources = ["{projectRoot}/**/*", "!{projectRoot}/dist/**", "{workspaceRoot}/tsconfig.base.json"];
   return {
     "lint-spec": {
-      command: `redocly lint ${api}`,
+      command: `redocly lint specs/${api}/openapi.yaml`,
       options: { cwd: "{workspaceRoot}" },
       inputs: [spec, "{workspaceRoot}/redocly.yaml"],
       cache: true,

@@ -4,11 +4,11 @@
  */
 import { output } from "./run.ts";
 
-const status = output("git", ["status", "--porcelain", "--untracked-files=all", "--", "packages/*/src/generated"]);
+const status = output("git", ["status", "--porcelain", "--untracked-files=all", "--", ":(glob)packages/*/src/generated/**"]);
 if (status) {
   console.error("✖ Generated code is out of date with the specs. Run `pnpm generate` and commit the result:");
   console.error(status);
-  console.error(output("git", ["--no-pager", "diff", "--stat", "--", "packages/*/src/generated"]));
+  console.error(output("git", ["--no-pager", "diff", "--stat", "--", ":(glob)packages/*/src/generated/**"]));
   process.exit(1);
 }
 console.log("✔ generated code matches the specs");

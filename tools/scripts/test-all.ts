@@ -1,12 +1,13 @@
 /**
  * `pnpm test`: everything CI checks, in the order a failure is cheapest to explain.
- * Spec lint -> code style -> generate + drift check -> typecheck, tests, build, package lint -> affected wiring.
+ * Spec lint -> code style -> generate + drift check -> typecheck, tests, build, package lint -> size budgets ->
+ * affected wiring.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { step } from "./run.ts";
 
-step("Lint specs (Redocly)", "redocly", ["lint"]);
+step("Lint every spec (Redocly, strict)", "nx", ["run-many", "-t", "lint-spec", "--outputStyle=static"]);
 step("Lint and format code (Biome)", "biome", ["check", "."]);
 step("Generate all packages", "nx", ["run-many", "-t", "generate", "--outputStyle=static"]);
 step("Check generated code is committed", "node", ["tools/scripts/check-drift.ts"]);
@@ -19,6 +20,7 @@ step("Typecheck, test, build, publint + attw", "nx", [
   "lint-package",
   "--outputStyle=static",
 ]);
+step("Check bundle sizes against their budgets (size-limit)", "nx", ["run-many", "-t", "size", "--outputStyle=static"]);
 step("Check nx affected per spec", "node", ["tools/scripts/check-affected.ts"]);
 
 // One closing line that counts every test of every package (vitest writes .vitest/results.json per package).

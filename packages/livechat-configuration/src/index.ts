@@ -9,10 +9,12 @@ import {
   basicAuth,
   bearerAuth,
   createApiClient,
+  createRawClient,
   type HeaderValues,
   type RawClient,
 } from "@chat-sdk/runtime";
-import { bindOperations, type LiveChatConfigurationOperations } from "./generated/operations.gen.ts";
+import { classifyLiveChatError, createLiveChatError, recoverMisdirected } from "./errors.ts";
+import { bindOperations, type Client, type LiveChatConfigurationOperations } from "./generated/operations.gen.ts";
 import type { paths } from "./generated/schema.gen.ts";
 
 /** The spec's only server. The API version is part of the path, so a new version means a new package. */
@@ -46,17 +48,38 @@ export interface LiveChatConfigurationClient extends LiveChatConfigurationOperat
   readonly raw: RawClient<paths>;
 }
 
+/** Every operation as a method, plus `raw`. Pulls in all 63 methods; see {@link createLiveChatConfigurationApi}. */
 export function createLiveChatConfigurationClient(
   options: LiveChatConfigurationClientOptions,
 ): LiveChatConfigurationClient {
+  const api = createLiveChatConfigurationApi(options);
+  return { ...bindOperations(api), raw: createRawClient(api) };
+}
+
+/**
+ * The configured runtime client alone, for the standalone operation functions, which a bundler keeps only when
+ * used: `createAgent(createLiveChatConfigurationApi({ auth }), { id, name })`.
+ */
+export function createLiveChatConfigurationApi(options: LiveChatConfigurationClientOptions): Client {
   const { auth, baseUrl = DEFAULT_BASE_URL, region, ...rest } = options;
-  // Resolved on every request, so a provider can hand out a fresh token (and its region) each time.
-  const headers: AuthProvider = async () => {
-    const credentials = typeof auth === "function" ? await auth() : auth;
-    return credentialHeaders(credentials, region);
-  };
-  const api = createApiClient<paths>({ ...rest, baseUrl, auth: headers });
-  return { ...bindOperations(api), raw: api.raw };
+  // A provider is asked on every request, so it can hand out a fresh token (and its region) each time; fixed
+  // credentials are turned into headers once, on first use.
+  let fixed: HeaderValues | undefined;
+  const headers: AuthProvider =
+    typeof auth === "function"
+      ? async () => credentialHeaders(await auth(), region)
+      : () => {
+          fixed ??= credentialHeaders(auth, region);
+          return fixed;
+        };
+  return createApiClient<paths>({
+    ...rest,
+    baseUrl,
+    auth: headers,
+    createError: createLiveChatError,
+    classifyError: classifyLiveChatError,
+    recover: recoverMisdirected,
+  });
 }
 
 function credentialHeaders(credentials: LiveChatCredentials, region: LiveChatRegion | undefined): HeaderValues {
@@ -77,14 +100,29 @@ function credentialHeaders(credentials: LiveChatCredentials, region: LiveChatReg
  */
 function tokenRegion(accessToken: string): string | undefined {
   const prefix = /^([a-z]+):/.exec(accessToken)?.[1];
-  return undefined;
+  return prefix === "dal" ? undefined : prefix;
 }
 
 function withRegion(headers: HeaderValues, region: string | undefined): HeaderValues {
   return region ? { ...headers, "X-Region": region } : headers;
 }
 
-export { ApiError, type CallOptions } from "@chat-sdk/runtime";
+export {
+  AbortError,
+  ApiError,
+  AuthError,
+  type CallOptions,
+  ChatSdkError,
+  ConnectionError,
+  type LogEntry,
+  ResponseParseError,
+  type RetryOptions,
+  splitBatchResults,
+  TimeoutError,
+} from "@chat-sdk/runtime";
+export { LiveChatError } from "./errors.ts";
+// The standalone, tree-shakeable operation functions (`createAgent(api, input)`), their descriptors and binder.
+export * from "./generated/operations.gen.ts";
 export type { components, operations, paths } from "./generated/schema.gen.ts";
 // Every schema (LiveChatErrorType, LiveChatErrorResponse, CreateAgentRequest, ...) and every <Op>Input/<Op>Output.
 export type * from "./generated/types.gen.ts";

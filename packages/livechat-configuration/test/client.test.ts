@@ -1,10 +1,10 @@
 /**
  * createLiveChatConfigurationClient: default URL, credentials -> Authorization, token prefix -> X-Region, options.
- * (Kept as client.test.ts: the generator re-creates its placeholder test when this file is missing.)
  */
 import { loadBundledSpec, type RecordingServer, startRecordingServer, successExamples } from "@chat-sdk/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
+  AuthError,
   createLiveChatConfigurationClient,
   type LiveChatConfigurationClientOptions,
   type LiveChatCredentials,
@@ -106,8 +106,11 @@ describe("auth providers", () => {
   it("rejects unusable credentials without echoing them", async () => {
     const api = client({ auth: { acessToken: "fra:misspelt-secret" } as never });
     const error = await api.listAgents().catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(TypeError);
-    expect(String(error)).not.toContain("misspelt-secret");
+    expect(error).toBeInstanceOf(AuthError);
+    expect((error as AuthError).cause).toBeInstanceOf(TypeError);
+    for (const text of [String(error), JSON.stringify(error), String((error as AuthError).cause)]) {
+      expect(text).not.toContain("misspelt-secret");
+    }
     expect(server.requests).toHaveLength(0);
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import {
   ApiError,
   createLiveChatConfigurationClient,
+  LiveChatError,
   type LiveChatErrorResponse,
   type LiveChatErrorType,
 } from "../src/index.ts";
@@ -34,7 +35,13 @@ beforeEach(() => {
 function client(
   options: { region?: string; auth?: Parameters<typeof createLiveChatConfigurationClient>[0]["auth"] } = {},
 ) {
-  return createLiveChatConfigurationClient({ baseUrl: server.url, auth: { accessToken }, ...options });
+  // No retries here: these tests are about the shape of one failure (retries are in retries.test.ts).
+  return createLiveChatConfigurationClient({
+    baseUrl: server.url,
+    auth: { accessToken },
+    retry: { maxRetries: 0 },
+    ...options,
+  });
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError<LiveChatErrorResponse>> {
@@ -53,31 +60,38 @@ function expectNoSecrets(error: ApiError, secrets: string[]) {
 }
 
 describe("ApiError", () => {
-  it("rejects a 4XX with the documented error payload (create_agent, misdirected_request)", async () => {
-    expect(clientErrorExample.error.type).toBe("misdirected_request");
-    server.reply({ status: 421, json: clientErrorExample, headers: { "x-request-id": "req-421" } });
+  it("rejects a 4XX with the documented error payload as a LiveChatError", async () => {
+    const payload = { error: { type: "validation", message: "`id` is required" } } as const;
+    server.reply({ status: 400, json: payload, headers: { "x-request-id": "req-400" } });
     const error = await rejection(client().createAgent(newAgent));
-    expect(error.status).toBe(421);
+    expect(error).toBeInstanceOf(LiveChatError);
+    expect(error.status).toBe(400);
     expect(error.operationId).toBe("create_agent");
-    expect(error.requestId).toBe("req-421");
-    expect(error.body.error.type).toBe("misdirected_request");
-    expect(error.body).toStrictEqual(clientErrorExample);
-    expect(error.message).toBe("create_agent failed with HTTP 421");
+    expect(error.requestId).toBe("req-400");
+    expect((error as LiveChatError).type).toBe("validation");
+    expect(error.body).toStrictEqual(payload);
+    expect(error.message).toBe("create_agent failed with HTTP 400: validation: `id` is required");
     expectNoSecrets(error, [accessToken, "super-secret"]);
   });
 
-  it("supports the documented recovery: retry with X-Region set to error.data.region", async () => {
-    server.reply({ status: 421, json: clientErrorExample });
-    const error = await rejection(client().createAgent(newAgent));
-    const region = error.body.error.data?.region;
-    expect(region).toBe("dal");
-    expect(server.requests.at(-1)?.headers["x-region"]).toBe("fra");
-    // (fetch itself re-sends a request once on HTTP 421, as the Fetch standard says: count only the retry below.)
-    server.requests.length = 0;
+  // 400 rather than 421: Node's fetch silently repeats a 421 once on a new connection, which would blur the counts.
+  it("follows misdirected_request to data.region once, and remembers the region for later calls", async () => {
+    expect(clientErrorExample.error).toMatchObject({ type: "misdirected_request", data: { region: "dal" } });
+    server.reply((request) =>
+      request.headers["x-region"] === "dal" ? { json: { id: newAgent.id } } : { status: 400, json: clientErrorExample },
+    );
+    const api = client(); // a fra: token, so the first request says X-Region: fra
+    await expect(api.createAgent(newAgent)).resolves.toEqual({ id: newAgent.id });
+    await api.createAgent(newAgent);
+    expect(server.requests.map((r) => r.headers["x-region"])).toEqual(["fra", "dal", "dal"]);
+  });
 
-    server.reply({ json: { id: newAgent.id } });
-    await expect(client({ region }).createAgent(newAgent)).resolves.toEqual({ id: newAgent.id });
-    expect(server.requests.map((r) => r.headers["x-region"])).toEqual(["dal"]);
+  it("gives up when the named region misdirects again", async () => {
+    server.reply({ status: 400, json: clientErrorExample });
+    const error = await rejection(client().createAgent(newAgent));
+    expect((error as LiveChatError).type).toBe("misdirected_request");
+    expect((error as LiveChatError).data).toEqual({ region: "dal" });
+    expect(server.requests).toHaveLength(2);
   });
 
   it("rejects a 5XX with the documented internal error", async () => {
@@ -86,6 +100,7 @@ describe("ApiError", () => {
     expect(error.status).toBe(500);
     expect(error.operationId).toBe("create_agent");
     expect(error.body.error).toEqual({ type: "internal", message: "Internal server error" });
+    expect((error as LiveChatError).type).toBe("internal");
     expectNoSecrets(error, [accessToken]);
   });
 

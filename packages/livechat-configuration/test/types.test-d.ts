@@ -9,9 +9,11 @@ import {
   type EmptyResponse,
   type GetAgentResponse,
   type LiveChatConfigurationClient,
+  LiveChatError,
   type LiveChatErrorResponse,
   type LiveChatErrorType,
   type RegisterWebhookRequest,
+  splitBatchResults,
   type WebhookAction,
 } from "../src/index.ts";
 
@@ -72,10 +74,9 @@ describe("client options", () => {
     createLiveChatConfigurationClient({});
     // @ts-expect-error a PAT needs its account ID
     createLiveChatConfigurationClient({ auth: { personalAccessToken: { token: "t" } } });
+    const both = { accessToken: "t", personalAccessToken: { accountId: "a", token: "t" } };
     // @ts-expect-error not both at once
-    createLiveChatConfigurationClient({
-      auth: { accessToken: "t", personalAccessToken: { accountId: "a", token: "t" } },
-    });
+    createLiveChatConfigurationClient({ auth: both });
   });
 });
 
@@ -141,5 +142,26 @@ describe("result types", () => {
     expectTypeOf<LiveChatConfigurationClient>().toHaveProperty("getProductSource");
     expectTypeOf<LiveChatConfigurationClient>().toHaveProperty("batchDeleteBots");
     expectTypeOf(client.raw.POST).toBeFunction();
+  });
+});
+
+describe("errors and batch helpers", () => {
+  it("narrows LiveChatError.type to the documented error types", () => {
+    const error = new LiveChatError({
+      status: 400,
+      headers: new Headers(),
+      body: { error: { type: "validation", message: "m" } },
+      operationId: "create_agent",
+    });
+    expectTypeOf(error.type).toEqualTypeOf<LiveChatErrorType>();
+    if (error.type === "misdirected_request") expectTypeOf(error.data?.region).toEqualTypeOf<string | undefined>();
+    // @ts-expect-error not a documented error type
+    if (error.type === "rate_limited") throw error;
+  });
+
+  it("types split batch items as the action's response or the error details", () => {
+    const split = splitBatchResults({} as BatchCreateAgentsOutput["responses"]);
+    expectTypeOf(split.succeeded[0]?.value).toEqualTypeOf<CreateAgentResponse | undefined>();
+    expectTypeOf(split.failed[0]?.error.type).toEqualTypeOf<LiveChatErrorType | undefined>();
   });
 });

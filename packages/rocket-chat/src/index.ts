@@ -2,8 +2,15 @@
  * Rocket.Chat client. Handwritten: the generator created this file once and never overwrites it.
  * Everything API-specific that is not in the spec (here: how credentials become headers) lives here.
  */
-import { type ApiClientOptions, type AuthProvider, createApiClient, type RawClient } from "@chat-sdk/runtime";
-import { bindOperations, type RocketChatOperations } from "./generated/operations.gen.ts";
+import {
+  type ApiClientOptions,
+  type AuthProvider,
+  createApiClient,
+  createRawClient,
+  type RawClient,
+} from "@chat-sdk/runtime";
+import { RocketChatError } from "./errors.ts";
+import { bindOperations, type Client, type RocketChatOperations } from "./generated/operations.gen.ts";
 import type { paths } from "./generated/schema.gen.ts";
 
 /** The two headers every Rocket.Chat REST call needs: the logged-in user's id and auth token. */
@@ -24,16 +31,36 @@ export interface RocketChatClient extends RocketChatOperations {
   readonly raw: RawClient<paths>;
 }
 
+/** Every operation as a method, plus `paginate` and `raw`. */
 export function createRocketChatClient(options: RocketChatClientOptions): RocketChatClient {
+  const api = createRocketChatApi(options);
+  return { ...bindOperations(api), raw: createRawClient(api) };
+}
+
+/** The configured runtime client alone, for the standalone functions: `getLivechatQueue(createRocketChatApi(o))`. */
+export function createRocketChatApi(options: RocketChatClientOptions): Client {
   const { auth, ...rest } = options;
   const headers: AuthProvider = async () => {
     const { userId, authToken } = typeof auth === "function" ? await auth() : auth;
     return { "X-Auth-Token": authToken, "X-User-Id": userId };
   };
-  const api = createApiClient<paths>({ ...rest, auth: headers });
-  return { ...bindOperations(api), raw: api.raw };
+  return createApiClient<paths>({ ...rest, auth: headers, createError: (init) => new RocketChatError(init) });
 }
 
-export { ApiError, type CallOptions } from "@chat-sdk/runtime";
+export {
+  AbortError,
+  ApiError,
+  AuthError,
+  type CallOptions,
+  ChatSdkError,
+  ConnectionError,
+  type LogEntry,
+  ResponseParseError,
+  type RetryOptions,
+  TimeoutError,
+} from "@chat-sdk/runtime";
+export { RocketChatError, type RocketChatErrorBody } from "./errors.ts";
+// The standalone, tree-shakeable operation functions (`getLivechatQueue(api, input)`), descriptors and binder.
+export * from "./generated/operations.gen.ts";
 export type { components, operations, paths } from "./generated/schema.gen.ts";
 export type * from "./generated/types.gen.ts";

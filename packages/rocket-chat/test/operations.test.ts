@@ -1,6 +1,6 @@
 import { loadBundledSpec, type RecordingServer, startRecordingServer, successExamples } from "@chat-sdk/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, createRocketChatClient } from "../src/index.ts";
+import { ApiError, createRocketChatClient, RocketChatError } from "../src/index.ts";
 
 const auth = { userId: "rbAXPnMktTFbNpwtJ", authToken: "RScctEHSmLGZGywfIhWyRpyofhKOiMoUIpimhvheU3f" };
 let server: RecordingServer;
@@ -114,6 +114,12 @@ describe("errors and auth", () => {
     expect(apiError.status).toBe(401);
     expect(apiError.operationId).toBe("getLivechatQueue");
     expect(apiError.body.message).toBe("You must be logged in to do this.");
+    expect(apiError).toBeInstanceOf(RocketChatError);
+    const rcError = apiError as unknown as RocketChatError;
+    expect(rcError.isUnauthorized()).toBe(true);
+    expect(rcError.isForbidden()).toBe(false);
+    expect(rcError.reason).toBe("You must be logged in to do this.");
+    expect(rcError.message).toBe("getLivechatQueue failed with HTTP 401: You must be logged in to do this.");
     for (const text of [String(apiError), apiError.message, JSON.stringify(apiError)]) {
       expect(text).not.toContain(auth.authToken);
     }

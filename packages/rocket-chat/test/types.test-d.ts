@@ -2,8 +2,12 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   type ChannelIntegration,
   createRocketChatClient,
+  type ForbiddenError,
   type GetLivechatQueueResponse,
   type LivechatIntegrationSetting,
+  type LivechatQueueEntry,
+  RocketChatError,
+  type UnauthorizedError,
 } from "../src/index.ts";
 
 const client = createRocketChatClient({ baseUrl: "https://chat.example.test", auth: { userId: "u", authToken: "t" } });
@@ -51,5 +55,29 @@ describe("results", () => {
       Awaited<ReturnType<typeof client.getLivechatIntegrationSettings>>["settings"][number]
     >().toEqualTypeOf<LivechatIntegrationSetting>();
     expectTypeOf<GetLivechatQueueResponse["total"]>().toEqualTypeOf<number>();
+  });
+});
+
+describe("errors", () => {
+  it("narrow to the documented 401 and 403 bodies", () => {
+    const error = new RocketChatError({ status: 401, headers: new Headers(), body: {}, operationId: "x" });
+    if (error.isUnauthorized()) {
+      expectTypeOf(error.body).toExtend<UnauthorizedError>();
+      expectTypeOf(error.body.message).toEqualTypeOf<string>();
+    }
+    if (error.isForbidden()) {
+      expectTypeOf(error.body).toExtend<ForbiddenError>();
+      expectTypeOf(error.body.success).toEqualTypeOf<false>();
+    }
+    // @ts-expect-error without narrowing the body may be a string or undefined
+    error.body.message;
+  });
+});
+
+describe("pagination", () => {
+  it("yields the queue's item type", () => {
+    expectTypeOf(client.paginate.getLivechatQueue({ count: 10 })).toEqualTypeOf<AsyncGenerator<LivechatQueueEntry>>();
+    // @ts-expect-error only paginated operations have an iterator
+    client.paginate.getChannelIntegrations;
   });
 });

@@ -1,7 +1,10 @@
-import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { Middleware } from "openapi-fetch";
 import type { AuthProvider, HeaderValues } from "./auth.ts";
-import { ApiError } from "./errors.ts";
-import { serializeQuery } from "./query.ts";
+import { AbortError, ApiError, type ApiErrorInit, AuthError, ChatSdkError } from "./errors.ts";
+import type { HttpContext } from "./http.ts";
+import { describeOutcome, type LogEntry, type Logger } from "./logger.ts";
+import { DEFAULT_RETRY, type ErrorClassifier, isRetryable, type RetryOptions, retryDelay } from "./retry.ts";
+import { sendOnce } from "./send-once.ts";
 
 /** What the generator knows about one operation; passed by every generated method. */
 export interface OperationDescriptor {
@@ -10,14 +13,20 @@ export interface OperationDescriptor {
   readonly path: string;
   /** Query parameters sent as JSON strings. */
   readonly jsonQuery?: readonly string[];
+  /** False when repeating the call could act twice (creates); such calls are retried only when surely not acted on. */
+  readonly idempotent?: boolean;
 }
 
 /** Per-call options of every generated method. */
 export interface CallOptions {
-  /** Abort the call. */
+  /** Abort the call (all attempts). */
   signal?: AbortSignal;
   /** Extra headers for this call only. */
   headers?: HeaderValues;
+  /** Timeout of each attempt in ms (default: the client's, 60000); 0 disables it. */
+  timeoutMs?: number;
+  /** Retry settings for this call (default: the client's). */
+  retry?: RetryOptions;
 }
 
 export interface ApiClientOptions {
@@ -29,19 +38,36 @@ export interface ApiClientOptions {
   headers?: HeaderValues;
   /** A `fetch` implementation; defaults to the global one. */
   fetch?: (input: Request) => Promise<Response>;
-  /** Request/response hooks, run in order. */
+  /** Request/response hooks (openapi-fetch middleware), run in order after auth. */
   middleware?: Middleware[];
+  /** Timeout of each attempt in ms, from when that attempt starts. Default 60000; 0 disables it. */
+  timeoutMs?: number;
+  /** Retry settings. Default: 2 retries, exponential backoff with full jitter. */
+  retry?: RetryOptions;
+  /** Called once per attempt with method, URL, status, duration and attempt number; never with credentials. */
+  logger?: Logger;
+  /** API-specific: the error to throw for a non-2xx response (e.g. a subclass typed by the API's error payload). */
+  createError?: (init: ApiErrorInit<unknown>) => ApiError;
+  /** API-specific: which error payloads are rate limits or transient. */
+  classifyError?: ErrorClassifier;
+  /**
+   * API-specific: headers that fix an error by sending the same call again (e.g. a region header for a request sent
+   * to the wrong data center). Applied once per call and remembered for later calls of this client.
+   */
+  recover?: (error: ApiError) => HeaderValues | undefined;
 }
 
-/** The path-level client (openapi-fetch), re-typed here so consumers never import openapi-fetch. */
-export type RawClient<Paths extends {}> = Client<Paths>;
 export type { Middleware };
 
+/** `Paths` (the spec's `paths` type) ties a client to its API, so it serves only that API's generated operations. */
+// biome-ignore lint/correctness/noUnusedVariables: the type parameter is the point (see above).
 export interface ApiClient<Paths extends {}> {
-  /** Path-level, non-throwing client: `raw.GET("/path", { params })` resolves to `{ data, error, response }`. */
-  readonly raw: RawClient<Paths>;
-  /** Runs one operation: resolves to the parsed success body, rejects with {@link ApiError}. */
+  /** Runs one operation: resolves to the parsed success body, rejects with a {@link ChatSdkError}. */
   call<Result>(operation: OperationDescriptor, input: OperationInput, options?: CallOptions): Promise<Result>;
+  /** Base URL, fetch, headers and middleware, shared with the `raw` client. */
+  readonly http: HttpContext;
+  /** The auth headers (and any learnt by `recover`) for the next request; rejects with AuthError. */
+  credentials(operationId: string): Promise<HeaderValues>;
 }
 
 export interface OperationInput {
@@ -51,49 +77,108 @@ export interface OperationInput {
 }
 
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
-  const raw = createClient<Paths>({
-    baseUrl: options.baseUrl.replace(/\/+$/, ""),
-    fetch: options.fetch,
+  const baseUrl = options.baseUrl.replace(/\/+$/, "");
+  const clientRetry = { ...DEFAULT_RETRY, ...options.retry };
+  // Headers learnt through `recover` (e.g. the right region); sent after auth so they win.
+  const remembered: HeaderValues = {};
+  // Auth + remembered headers, merged once per distinct provider result (fixed credentials: once per client).
+  let lastProvided: HeaderValues | undefined;
+  let lastMerged: HeaderValues = {};
+  const merge = (provided: HeaderValues | undefined) => {
+    if (provided !== lastProvided || provided === undefined) {
+      lastProvided = provided;
+      lastMerged = { ...provided, ...remembered };
+    }
+    return lastMerged;
+  };
+  const authHeaders = (operationId: string): HeaderValues | Promise<HeaderValues> => {
+    const fail = (error: unknown) => {
+      throw new AuthError(operationId, error);
+    };
+    try {
+      const provided = typeof options.auth === "function" ? options.auth() : options.auth;
+      return provided instanceof Promise ? provided.then(merge, fail) : merge(provided);
+    } catch (error) {
+      return fail(error);
+    }
+  };
+  const http: HttpContext = {
+    baseUrl,
+    fetch: options.fetch ?? ((request) => globalThis.fetch(request)),
     headers: options.headers,
-  });
-  if (options.auth) raw.use(authMiddleware(options.auth));
-  for (const middleware of options.middleware ?? []) raw.use(middleware);
+    middleware: options.middleware ?? [],
+  };
 
   return {
-    raw,
-    async call<Result>(operation: OperationDescriptor, input: OperationInput, callOptions: CallOptions = {}) {
-      // The typed surface is the generated method; here the path-level client is used untyped on purpose.
-      const request = raw.request as unknown as (
-        method: string,
-        path: string,
-        init: Record<string, unknown>,
-      ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-      const { data, error, response } = await request(operation.method, operation.path, {
-        params: { query: input.query, path: input.path },
-        body: input.body,
-        querySerializer: (query: Record<string, unknown>) => serializeQuery(query, operation.jsonQuery),
-        headers: callOptions.headers,
-        signal: callOptions.signal,
-      });
-      if (!response.ok) {
-        throw new ApiError({
-          status: response.status,
-          headers: response.headers,
-          body: error,
-          operationId: operation.id,
-        });
+    http,
+    credentials: async (operationId) => authHeaders(operationId),
+    async call<Result>(operation: OperationDescriptor, input: OperationInput, call: CallOptions = {}) {
+      const retry = call.retry ? { ...clientRetry, ...call.retry } : clientRetry;
+      const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 60_000;
+      const idempotent = operation.idempotent ?? SAFE_METHODS.has(operation.method);
+      let recovered = false;
+      for (let attemptNo = 1; ; attemptNo++) {
+        const started = options.logger ? Date.now() : 0;
+        const log = (entry: Pick<LogEntry, "status" | "error" | "outcome">) =>
+          options.logger?.({
+            operationId: operation.id,
+            method: operation.method.toUpperCase(),
+            url: `${baseUrl}${operation.path}`,
+            attempt: attemptNo,
+            durationMs: Date.now() - started,
+            ...entry,
+          });
+        try {
+          const pending = authHeaders(operation.id);
+          const headers = pending instanceof Promise ? await pending : pending;
+          const sent = call.headers ? { ...headers, ...call.headers } : headers;
+          const { status, body } = await sendOnce(
+            http,
+            operation,
+            input,
+            sent,
+            call.signal,
+            timeoutMs,
+            options.createError,
+          );
+          if (options.logger) log({ status, outcome: "success" });
+          return body as Result;
+        } catch (error) {
+          const fix = !recovered && error instanceof ApiError ? options.recover?.(error) : undefined;
+          if (fix) {
+            recovered = true;
+            Object.assign(remembered, fix);
+            lastProvided = undefined; // merge again with what was learnt
+            log({ ...describeOutcome(error), outcome: "recover" });
+            attemptNo--; // a redirect to the right place is not a retry
+            continue;
+          }
+          const wait =
+            attemptNo <= retry.maxRetries && isRetryable(error, idempotent, options.classifyError)
+              ? retryDelay(attemptNo, error, retry)
+              : undefined;
+          log({ ...describeOutcome(error), outcome: wait === undefined ? "error" : "retry" });
+          if (wait === undefined) throw error;
+          await sleep(wait, call.signal, operation.id);
+        }
       }
-      return data as Result;
     },
   };
 }
 
-function authMiddleware(auth: HeaderValues | AuthProvider): Middleware {
-  return {
-    async onRequest({ request }) {
-      const headers = typeof auth === "function" ? await auth() : auth;
-      for (const [name, value] of Object.entries(headers)) request.headers.set(name, value);
-      return request;
-    },
-  };
+const SAFE_METHODS = new Set(["get", "head", "options", "put", "delete", "trace"]);
+
+function sleep(ms: number, signal: AbortSignal | undefined, operationId: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AbortError(operationId, signal.reason));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new AbortError(operationId, signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
 }

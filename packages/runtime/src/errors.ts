@@ -1,39 +1,130 @@
 /**
- * Errors thrown by generated operation methods. Every error names the operation it came from and never carries
- * request headers, so credentials cannot leak through `message`, `toString()` or `JSON.stringify`.
+ * Everything a generated method rejects with. Errors carry what helps to act (status, parsed body, operation id,
+ * request id) and never the request's headers, so credentials cannot leak through `message`, `toString()`,
+ * `util.inspect` or `JSON.stringify`.
  */
 
-/** The server answered with a non-2xx status. `body` is the parsed error payload the spec documents. */
-export class ApiError<Body = unknown> extends Error {
-  override readonly name: string = "ApiError";
-  /** HTTP status code. */
-  readonly status: number;
-  /** Response headers. */
-  readonly headers: Headers;
-  /** Parsed response body (JSON when the server sent JSON, otherwise the text). */
-  readonly body: Body;
+/** Base of every error the SDK throws: `instanceof ChatSdkError` catches them all. */
+export class ChatSdkError extends Error {
+  override readonly name: string = "ChatSdkError";
   /** The spec's operationId of the failed call. */
   readonly operationId: string;
-  /** The server's request id header (`x-request-id`), when present. */
-  readonly requestId: string | undefined;
 
-  constructor(init: { status: number; headers: Headers; body: Body; operationId: string; message?: string }) {
-    super(init.message ?? `${init.operationId} failed with HTTP ${init.status}`);
-    this.status = init.status;
-    this.headers = init.headers;
-    this.body = init.body;
-    this.operationId = init.operationId;
-    this.requestId = init.headers.get("x-request-id") ?? undefined;
+  constructor(operationId: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.operationId = operationId;
   }
 
   toJSON(): Record<string, unknown> {
-    return {
-      name: this.name,
-      message: this.message,
-      status: this.status,
-      operationId: this.operationId,
-      requestId: this.requestId,
-      body: this.body,
-    };
+    return { name: this.name, message: this.message, operationId: this.operationId };
   }
+}
+
+export interface ApiErrorInit<Body> {
+  status: number;
+  headers: Headers;
+  body: Body;
+  operationId: string;
+  message?: string;
+}
+
+/** The server answered with a non-2xx status. `body` is the parsed error payload (JSON, or the text). */
+export class ApiError<Body = unknown> extends ChatSdkError {
+  override readonly name: string = "ApiError";
+  readonly status: number;
+  readonly headers: Headers;
+  readonly body: Body;
+  /** The server's request id (`x-request-id`), when present. */
+  readonly requestId: string | undefined;
+
+  constructor(init: ApiErrorInit<Body>) {
+    super(init.operationId, init.message ?? `${init.operationId} failed with HTTP ${init.status}`);
+    this.status = init.status;
+    this.headers = init.headers;
+    this.body = init.body;
+    this.requestId = init.headers.get("x-request-id") ?? undefined;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, requestId: this.requestId, body: this.body };
+  }
+}
+
+/** The request could not be completed: DNS, refused or reset connection. */
+export class ConnectionError extends ChatSdkError {
+  override readonly name: string = "ConnectionError";
+  /** True when the request surely never reached the server (e.g. connection refused), so any call may be retried. */
+  readonly notSent: boolean;
+
+  constructor(operationId: string, cause: unknown, notSent: boolean) {
+    super(operationId, `${operationId}: connection failed (${describeCause(cause)})`, { cause });
+    this.notSent = notSent;
+  }
+}
+
+/** The credentials provider failed (threw or returned nothing usable); nothing was sent. */
+export class AuthError extends ChatSdkError {
+  override readonly name: string = "AuthError";
+
+  constructor(operationId: string, cause: unknown) {
+    // The cause's own message is not repeated: a provider may put a secret in it.
+    super(operationId, `${operationId}: the auth provider failed; nothing was sent`, { cause });
+  }
+}
+
+/** One attempt took longer than the timeout. */
+export class TimeoutError extends ChatSdkError {
+  override readonly name: string = "TimeoutError";
+  readonly timeoutMs: number;
+
+  constructor(operationId: string, timeoutMs: number) {
+    super(operationId, `${operationId}: no complete response within ${timeoutMs} ms`);
+    this.timeoutMs = timeoutMs;
+  }
+}
+
+/** The caller aborted the call through its `signal`. */
+export class AbortError extends ChatSdkError {
+  override readonly name: string = "AbortError";
+
+  constructor(operationId: string, reason: unknown) {
+    super(operationId, `${operationId}: aborted by the caller`, { cause: reason });
+  }
+}
+
+/** A 2xx response whose body is not the JSON the spec promises (an HTML page, truncated JSON, ...). */
+export class ResponseParseError extends ChatSdkError {
+  override readonly name: string = "ResponseParseError";
+  readonly status: number;
+  readonly contentType: string | null;
+  /** The first characters of the body, control characters removed. */
+  readonly excerpt: string;
+
+  constructor(operationId: string, response: Response, text: string) {
+    const excerpt = safeExcerpt(text);
+    const type = response.headers.get("content-type");
+    super(operationId, `${operationId}: expected a JSON body, got ${type ?? "no content type"}: "${excerpt}"`);
+    this.status = response.status;
+    this.contentType = type;
+    this.excerpt = excerpt;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, contentType: this.contentType, excerpt: this.excerpt };
+  }
+}
+
+const EXCERPT_LENGTH = 80;
+
+/** A short, printable excerpt: enough to recognise an HTML error page, too short to dump a whole payload. */
+export function safeExcerpt(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping control characters is the point.
+  const printable = text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+  return printable.length > EXCERPT_LENGTH ? `${printable.slice(0, EXCERPT_LENGTH)}…` : printable;
+}
+
+function describeCause(cause: unknown): string {
+  const code = (cause as { cause?: { code?: unknown } })?.cause?.code ?? (cause as { code?: unknown })?.code;
+  if (typeof code === "string") return code;
+  return cause instanceof Error ? cause.message : "network error";
 }

@@ -1,4 +1,5 @@
 export { type AuthProvider, basicAuth, bearerAuth, type HeaderValues } from "./auth.ts";
+export { type BatchItemFailure, splitBatchResults } from "./batch.ts";
 export {
   type ApiClient,
   type ApiClientOptions,
@@ -7,7 +8,20 @@ export {
   type Middleware,
   type OperationDescriptor,
   type OperationInput,
-  type RawClient,
 } from "./client.ts";
-export { ApiError } from "./errors.ts";
+export {
+  AbortError,
+  ApiError,
+  type ApiErrorInit,
+  AuthError,
+  ChatSdkError,
+  ConnectionError,
+  ResponseParseError,
+  TimeoutError,
+} from "./errors.ts";
+export type { HttpContext } from "./http.ts";
+export type { LogEntry, Logger } from "./logger.ts";
+export { type OffsetPage, paginateOffset } from "./pagination.ts";
 export { serializeQuery } from "./query.ts";
+export { createRawClient, type RawClient } from "./raw.ts";
+export { DEFAULT_RETRY, type ErrorClassifier, parseRetryAfter, type RetryOptions } from "./retry.ts";

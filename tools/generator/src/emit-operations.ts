@@ -10,7 +10,9 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
   const names = new Map(ops.map((op) => [op.operationId, op.name]));
   const out: string[] = [
     generatedHeader(api),
-    `import type { ApiClient, CallOptions, OperationDescriptor } from "${runtimeName}";`,
+    ops.some((op) => op.pagination)
+      ? `import { type ApiClient, type CallOptions, type OperationDescriptor, paginateOffset } from "${runtimeName}";`
+      : `import type { ApiClient, CallOptions, OperationDescriptor } from "${runtimeName}";`,
     'import type { paths } from "./schema.gen.ts";',
     'import type * as T from "./types.gen.ts";',
     "",
@@ -27,6 +29,7 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
     out.push(`  return client.call(${op.name}Operation, ${callInput(op)}, options);`);
     out.push("}");
     out.push("");
+    if (op.pagination) out.push(...paginator(op));
   }
   out.push(`/** Every operation of the API as a method. */`);
   out.push(`export interface ${clientName}Operations {`);
@@ -34,10 +37,19 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
     out.push(operationJsdoc(op, "  ", names));
     out.push(`  ${op.name}(${params(op, false)}): Promise<T.${op.typeName}Output>;`);
   }
+  const paginated = ops.filter((op) => op.pagination);
+  if (paginated.length > 0) {
+    out.push("  /** Async iterators over every item of the paginated operations, page after page until `total`. */");
+    out.push("  readonly paginate: {");
+    for (const op of paginated) out.push(`    ${op.name}(${params(op, false)}): AsyncGenerator<T.${op.typeName}Item>;`);
+    out.push("  };");
+  }
   out.push("}");
   out.push("");
   out.push("/** Every operation descriptor by method name, in spec order. */");
-  out.push(`export const allOperations: Readonly<Record<keyof ${clientName}Operations, OperationDescriptor>> = {`);
+  out.push(
+    `export const allOperations: Readonly<Record<Exclude<keyof ${clientName}Operations, "paginate">, OperationDescriptor>> = {`,
+  );
   for (const op of ops) out.push(`  ${op.name}: ${op.name}Operation,`);
   out.push("};");
   out.push("");
@@ -48,6 +60,12 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
     const args = op.input.kind === "none" ? "options" : "input, options";
     out.push(`    ${op.name}: (${args}) => ${op.name}(client, ${args}),`);
   }
+  if (paginated.length > 0) {
+    out.push("    paginate: {");
+    for (const op of paginated)
+      out.push(`      ${op.name}: (input, options) => ${paginatorName(op)}(client, input, options),`);
+    out.push("    },");
+  }
   out.push("  };");
   out.push("}");
   return `${out.join("\n")}\n`;
@@ -55,7 +73,27 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
 
 function descriptor(op: OperationModel): string {
   const json = op.jsonQuery.length > 0 ? `, jsonQuery: ${JSON.stringify(op.jsonQuery)}` : "";
-  return `{ id: ${JSON.stringify(op.operationId)}, method: "${op.method}", path: ${JSON.stringify(op.path)}${json} }`;
+  const id = JSON.stringify(op.operationId);
+  return `{ id: ${id}, method: "${op.method}", path: ${JSON.stringify(op.path)}${json}, idempotent: ${op.idempotent} }`;
+}
+
+function paginatorName(op: OperationModel): string {
+  return `paginate${op.typeName}`;
+}
+
+/** An async generator over every item of an offset/count/total operation, starting at `input.offset`. */
+function paginator(op: OperationModel): string[] {
+  const { items, total } = op.pagination as { items: string; total: string };
+  return [
+    `/** Every item of {@link ${op.name}}, fetching page after page (of \`count\` items) until \`${total}\`. */`,
+    `export function ${paginatorName(op)}(client: Client${params(op, true)}): AsyncGenerator<T.${op.typeName}Item> {`,
+    "  return paginateOffset(async (offset) => {",
+    `    const page = await ${op.name}(client, { ...input, offset }, options);`,
+    `    return { items: page[${JSON.stringify(items)}], total: page[${JSON.stringify(total)}] };`,
+    "  }, input?.offset ?? 0);",
+    "}",
+    "",
+  ];
 }
 
 function params(op: OperationModel, leadingComma: boolean): string {

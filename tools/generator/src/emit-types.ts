@@ -11,7 +11,7 @@ const RESERVED = new Set(["paths", "components", "operations", "webhooks", "$def
  */
 export function emitTypes(doc: OpenApiDocument, ops: OperationModel[], api: string): string {
   const out: string[] = [generatedHeader(api), 'import type { components, operations } from "./schema.gen.ts";', ""];
-  const taken = new Set(ops.flatMap((op) => [`${op.typeName}Input`, `${op.typeName}Output`]));
+  const taken = new Set(ops.flatMap((op) => [`${op.typeName}Input`, `${op.typeName}Output`, `${op.typeName}Item`]));
   for (const [key, schema] of Object.entries(doc.components?.schemas ?? {})) {
     const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : pascalCase(key);
     if (RESERVED.has(name) || taken.has(name)) continue;
@@ -27,6 +27,12 @@ export function emitTypes(doc: OpenApiDocument, ops: OperationModel[], api: stri
     out.push(`export type ${op.typeName}Input = ${inputType(op, ref)};`);
     out.push(`/** What {@link ${op.name}} resolves to. */`);
     out.push(`export type ${op.typeName}Output = ${outputType(op, ref)};`);
+    if (op.pagination) {
+      out.push(`/** One item of {@link ${op.name}}'s pages. */`);
+      out.push(
+        `export type ${op.typeName}Item = ${op.typeName}Output[${JSON.stringify(op.pagination.items)}][number];`,
+      );
+    }
   }
   return `${out.join("\n")}\n`;
 }

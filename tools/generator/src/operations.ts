@@ -27,6 +27,10 @@ export interface OperationModel {
   jsonQuery: string[];
   /** Status code of the documented JSON success response, if any. */
   successStatus: string | undefined;
+  /** Whether repeating the call is harmless: `x-idempotent`, else HTTP semantics (POST and PATCH are not). */
+  idempotent: boolean;
+  /** `x-pagination` (offset/count style): the response fields holding the page's items and the total. */
+  pagination: { items: string; total: string } | undefined;
   docs: OperationObject;
 }
 
@@ -55,6 +59,11 @@ export function readOperations(doc: OpenApiDocument, specFile: string): Operatio
         input: inputShape(doc, parameters, operation),
         jsonQuery: parameters.filter((p) => p.in === "query" && p.content?.["application/json"]).map((p) => p.name),
         successStatus: successStatus(doc, operation),
+        idempotent:
+          typeof operation["x-idempotent"] === "boolean"
+            ? operation["x-idempotent"]
+            : !["post", "patch"].includes(method),
+        pagination: readPagination(operation, specFile, where),
         docs: operation,
       });
     }
@@ -92,4 +101,16 @@ function successStatus(doc: OpenApiDocument, operation: OperationObject): string
     if (deref<ResponseObject>(doc, response).content?.["application/json"]) return status;
   }
   return undefined;
+}
+
+function readPagination(operation: OperationObject, specFile: string, where: string) {
+  const value = operation["x-pagination"] as { style?: unknown; items?: unknown; total?: unknown } | undefined;
+  if (value === undefined) return undefined;
+  if (value.style !== "offset-count" || typeof value.items !== "string" || typeof value.total !== "string") {
+    throw new GeneratorError(
+      specFile,
+      `${where}: x-pagination needs { style: offset-count, items: <field>, total: <field> }`,
+    );
+  }
+  return { items: value.items, total: value.total };
 }

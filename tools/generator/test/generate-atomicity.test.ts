@@ -32,7 +32,9 @@ describe("a failed run leaves the previous output untouched", () => {
 
   it("the line:col of an unresolved $ref points at the $ref in the spec", async () => {
     const { ws, error } = await failAfterSuccess((ws) =>
-      ws.editSpec((text) => text.replace("'#/components/responses/BadRequest'", "'#/components/responses/Nope'")),
+      ws.editSpec((text) =>
+        text.replace(/(["'])#\/components\/responses\/BadRequest\1/, '"#/components/responses/Nope"'),
+      ),
     );
     const [line, col] = (error.location ?? "").split(" ")[0]?.split(":").map(Number) ?? [];
     const specLines = readFileSync(ws.specFile, "utf8").split("\n");
@@ -44,7 +46,7 @@ describe("a failed run leaves the previous output untouched", () => {
 
   it("a broken $ref inside the split-out components file names that file", async () => {
     const { error } = await failAfterSuccess((ws) =>
-      ws.editSpec((text) => text.replace("$ref: '#/Tag'", "$ref: '#/Tagg'"), "components.yaml"),
+      ws.editSpec((text) => text.replace(/\$ref: (["'])#\/Tag\1/, '$ref: "#/Tagg"'), "components.yaml"),
     );
     expect(error.file).toBe("specs/petstore-mini/components.yaml");
     expect(error.location).toMatch(/^\d+:\d+ \(#\/Pet\/properties\/tag\)$/);

@@ -46,9 +46,7 @@ describe("generateApi error messages name the file and the problem", () => {
     const ws = createWorkspace();
     ws.editSpec((text) => text.replace("operationId: search-pets", "operationId: create_pet"));
     const error = await generatorError(generateApi(ws.root, ws.api));
-    expect(error.message).toBe(
-      `${ws.specShown}: POST /pets/search: method name "createPet" clashes with POST /pets`,
-    );
+    expect(error.message).toBe(`${ws.specShown}: POST /pets/search: method name "createPet" clashes with POST /pets`);
   });
 
   it("a YAML file that is not an API description", async () => {

@@ -48,7 +48,9 @@ describe("generateApi on the petstore-mini fixture", () => {
       expect(ops).toContain(`export function ${name}(client: Client`);
       expect(ops).toMatch(new RegExp(`^ {2}${name}\\(`, "m"));
     }
-    expect(ops).toContain('{ id: "search-pets", method: "post", path: "/pets/search" }');
+    expect(ops).toMatch(
+      /searchPetsOperation: OperationDescriptor = \{ id: "search-pets", method: "post", path: "\/pets\/search"[,} ]/,
+    );
   });
 
   it("writes the spec's documentation into the JSDoc of functions and interface methods", async () => {
@@ -76,8 +78,8 @@ describe("generateApi on the petstore-mini fixture", () => {
 
   it("lists the content: application/json query parameter in jsonQuery and types it as the object", async () => {
     const { files } = await generateFixture();
-    expect(files["operations.gen.ts"]).toContain(
-      'export const listPetsOperation: OperationDescriptor = { id: "list_pets", method: "get", path: "/pets", jsonQuery: ["filter"] };',
+    expect(files["operations.gen.ts"]).toMatch(
+      /listPetsOperation: OperationDescriptor = \{ id: "list_pets", method: "get", path: "\/pets", jsonQuery: \["filter"\][,} ]/,
     );
     expect(files["operations.gen.ts"]?.match(/jsonQuery/g)).toHaveLength(1);
     expect(files["schema.gen.ts"]).toContain('filter?: components["schemas"]["PetFilter"];');

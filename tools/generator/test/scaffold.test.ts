@@ -1,8 +1,8 @@
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { generateApi } from "../src/generate.ts";
-import { SCOPE, createWorkspace } from "./workspace.ts";
+import { createWorkspace, SCOPE } from "./workspace.ts";
 
 const HANDWRITTEN = [
   "README.md",
@@ -45,7 +45,11 @@ describe("scaffolding of the handwritten package files", () => {
       "export function createPetstoreMiniClient(options: PetstoreMiniClientOptions): PetstoreMiniClient {",
     );
     expect(index).toContain(`from "${SCOPE}/runtime";`);
-    expect(index).toContain('import { type PetstoreMiniOperations, bindOperations } from "./generated/operations.gen.ts";');
+    expect(index).toContain(
+      'import { type Client, type PetstoreMiniOperations, bindOperations } from "./generated/operations.gen.ts";',
+    );
+    expect(index).toContain("export function createPetstoreMiniApi(options: PetstoreMiniClientOptions): Client {");
+    expect(index).toContain("raw: createRawClient(api)");
     expect(read(ws, "test/client.test.ts")).toContain('import { createPetstoreMiniClient } from "../src/index.ts";');
     expect(read(ws, "README.md")).toMatch(/^# @fixture\/petstore-mini\n/);
     expect(JSON.parse(read(ws, "tsconfig.json")).extends).toBe("../../tsconfig.base.json");
@@ -66,12 +70,24 @@ describe("scaffolding of the handwritten package files", () => {
     expect(second.generated).toHaveLength(3);
   });
 
-  it("a deleted handwritten file is recreated, and only that one", async () => {
+  it("once package.json exists, a deliberately deleted handwritten file is not brought back", async () => {
     const ws = createWorkspace();
     await generateApi(ws.root, ws.api);
     rmSync(path.join(ws.packageDir, "README.md"));
     const again = await generateApi(ws.root, ws.api);
-    expect(again.scaffolded).toEqual(["packages/petstore-mini/README.md"]);
+    expect(again.scaffolded).toEqual([]);
+    expect(existsSync(path.join(ws.packageDir, "README.md"))).toBe(false);
+  });
+
+  it("without package.json the package counts as new: missing files are created, existing ones kept", async () => {
+    const ws = createWorkspace();
+    await generateApi(ws.root, ws.api);
+    const index = `${read(ws, "src/index.ts")}\nexport const kept = 1;\n`;
+    writeFileSync(path.join(ws.packageDir, "src/index.ts"), index);
+    rmSync(path.join(ws.packageDir, "package.json"));
+    const again = await generateApi(ws.root, ws.api);
+    expect(again.scaffolded).toEqual(["packages/petstore-mini/package.json"]);
+    expect(read(ws, "src/index.ts")).toBe(index);
   });
 
   it("sdk.yaml overrides the package name, client name and description", async () => {

@@ -21,6 +21,10 @@ export interface CannedResponse {
   /** Raw body, sent as is (for malformed-response tests). */
   text?: string;
   headers?: Record<string, string>;
+  /** Wait this long before answering (for timeout tests). */
+  delayMs?: number;
+  /** Destroy the connection instead of answering (a connection reset). */
+  reset?: boolean;
 }
 
 export interface RecordingServer {
@@ -35,6 +39,7 @@ export interface RecordingServer {
 /** A real HTTP server on 127.0.0.1 that records every request and answers with a canned response. */
 export async function startRecordingServer(): Promise<RecordingServer> {
   const requests: RecordedRequest[] = [];
+  const timers = new Set<ReturnType<typeof setTimeout>>();
   let responder: (request: RecordedRequest) => CannedResponse = () => ({ status: 200, json: {} });
 
   const server: Server = createServer((req, res) => {
@@ -52,10 +57,19 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       };
       requests.push(recorded);
       const canned = responder(recorded);
-      const body = canned.text ?? (canned.json === undefined ? "" : JSON.stringify(canned.json));
-      const type = canned.text === undefined ? { "content-type": "application/json" } : {};
-      res.writeHead(canned.status ?? 200, { ...type, ...canned.headers });
-      res.end(body);
+      if (canned.reset) {
+        req.socket.destroy();
+        return;
+      }
+      const send = () => {
+        if (res.destroyed) return;
+        const body = canned.text ?? (canned.json === undefined ? "" : JSON.stringify(canned.json));
+        const type = canned.text === undefined ? { "content-type": "application/json" } : {};
+        res.writeHead(canned.status ?? 200, { ...type, ...canned.headers });
+        res.end(body);
+      };
+      if (canned.delayMs) timers.add(setTimeout(send, canned.delayMs));
+      else send();
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -69,6 +83,7 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     },
     close: () =>
       new Promise<void>((resolve, reject) => {
+        for (const timer of timers) clearTimeout(timer);
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

@@ -11,7 +11,7 @@ import type * as T from "./types.gen.ts";
 export type Client = ApiClient<paths>;
 
 /** Method, path and encoding of `create_agent`. */
-export const createAgentOperation: OperationDescriptor = { id: "create_agent", method: "post", path: "/action/create_agent" };
+export const createAgentOperation: OperationDescriptor = { id: "create_agent", method: "post", path: "/action/create_agent", idempotent: false };
 
 /**
  * Create Agent
@@ -34,7 +34,7 @@ export function createAgent(client: Client, input: T.CreateAgentInput, options?:
 }
 
 /** Method, path and encoding of `get_agent`. */
-export const getAgentOperation: OperationDescriptor = { id: "get_agent", method: "post", path: "/action/get_agent" };
+export const getAgentOperation: OperationDescriptor = { id: "get_agent", method: "post", path: "/action/get_agent", idempotent: true };
 
 /**
  * Get Agent
@@ -56,7 +56,7 @@ export function getAgent(client: Client, input: T.GetAgentInput, options?: CallO
 }
 
 /** Method, path and encoding of `list_agents`. */
-export const listAgentsOperation: OperationDescriptor = { id: "list_agents", method: "post", path: "/action/list_agents" };
+export const listAgentsOperation: OperationDescriptor = { id: "list_agents", method: "post", path: "/action/list_agents", idempotent: true };
 
 /**
  * List Agents
@@ -81,7 +81,7 @@ export function listAgents(client: Client, input?: T.ListAgentsInput, options?: 
 }
 
 /** Method, path and encoding of `update_agent`. */
-export const updateAgentOperation: OperationDescriptor = { id: "update_agent", method: "post", path: "/action/update_agent" };
+export const updateAgentOperation: OperationDescriptor = { id: "update_agent", method: "post", path: "/action/update_agent", idempotent: true };
 
 /**
  * Update Agent
@@ -106,7 +106,7 @@ export function updateAgent(client: Client, input: T.UpdateAgentInput, options?:
 }
 
 /** Method, path and encoding of `delete_agent`. */
-export const deleteAgentOperation: OperationDescriptor = { id: "delete_agent", method: "post", path: "/action/delete_agent" };
+export const deleteAgentOperation: OperationDescriptor = { id: "delete_agent", method: "post", path: "/action/delete_agent", idempotent: true };
 
 /**
  * Delete Agent
@@ -127,7 +127,7 @@ export function deleteAgent(client: Client, input: T.DeleteAgentInput, options?:
 }
 
 /** Method, path and encoding of `suspend_agent`. */
-export const suspendAgentOperation: OperationDescriptor = { id: "suspend_agent", method: "post", path: "/action/suspend_agent" };
+export const suspendAgentOperation: OperationDescriptor = { id: "suspend_agent", method: "post", path: "/action/suspend_agent", idempotent: true };
 
 /**
  * Suspend Agent
@@ -152,7 +152,7 @@ export function suspendAgent(client: Client, input: T.SuspendAgentInput, options
 }
 
 /** Method, path and encoding of `unsuspend_agent`. */
-export const unsuspendAgentOperation: OperationDescriptor = { id: "unsuspend_agent", method: "post", path: "/action/unsuspend_agent" };
+export const unsuspendAgentOperation: OperationDescriptor = { id: "unsuspend_agent", method: "post", path: "/action/unsuspend_agent", idempotent: true };
 
 /**
  * Unsuspend Agent
@@ -177,7 +177,7 @@ export function unsuspendAgent(client: Client, input: T.UnsuspendAgentInput, opt
 }
 
 /** Method, path and encoding of `request_agent_unsuspension`. */
-export const requestAgentUnsuspensionOperation: OperationDescriptor = { id: "request_agent_unsuspension", method: "post", path: "/action/request_agent_unsuspension" };
+export const requestAgentUnsuspensionOperation: OperationDescriptor = { id: "request_agent_unsuspension", method: "post", path: "/action/request_agent_unsuspension", idempotent: false };
 
 /**
  * Request Agent Unsuspension
@@ -200,7 +200,7 @@ export function requestAgentUnsuspension(client: Client, input?: T.RequestAgentU
 }
 
 /** Method, path and encoding of `approve_agent`. */
-export const approveAgentOperation: OperationDescriptor = { id: "approve_agent", method: "post", path: "/action/approve_agent" };
+export const approveAgentOperation: OperationDescriptor = { id: "approve_agent", method: "post", path: "/action/approve_agent", idempotent: true };
 
 /**
  * Approve Agent
@@ -225,7 +225,7 @@ export function approveAgent(client: Client, input: T.ApproveAgentInput, options
 }
 
 /** Method, path and encoding of `batch_create_agents`. */
-export const batchCreateAgentsOperation: OperationDescriptor = { id: "batch_create_agents", method: "post", path: "/action/batch_create_agents" };
+export const batchCreateAgentsOperation: OperationDescriptor = { id: "batch_create_agents", method: "post", path: "/action/batch_create_agents", idempotent: false };
 
 /**
  * Batch Create Agents
@@ -247,7 +247,7 @@ export function batchCreateAgents(client: Client, input: T.BatchCreateAgentsInpu
 }
 
 /** Method, path and encoding of `batch_update_agents`. */
-export const batchUpdateAgentsOperation: OperationDescriptor = { id: "batch_update_agents", method: "post", path: "/action/batch_update_agents" };
+export const batchUpdateAgentsOperation: OperationDescriptor = { id: "batch_update_agents", method: "post", path: "/action/batch_update_agents", idempotent: true };
 
 /**
  * Batch Update Agents
@@ -269,7 +269,7 @@ export function batchUpdateAgents(client: Client, input: T.BatchUpdateAgentsInpu
 }
 
 /** Method, path and encoding of `batch_delete_agents`. */
-export const batchDeleteAgentsOperation: OperationDescriptor = { id: "batch_delete_agents", method: "post", path: "/action/batch_delete_agents" };
+export const batchDeleteAgentsOperation: OperationDescriptor = { id: "batch_delete_agents", method: "post", path: "/action/batch_delete_agents", idempotent: true };
 
 /**
  * Batch Delete Agents
@@ -294,7 +294,7 @@ export function batchDeleteAgents(client: Client, input: T.BatchDeleteAgentsInpu
 }
 
 /** Method, path and encoding of `batch_suspend_agents`. */
-export const batchSuspendAgentsOperation: OperationDescriptor = { id: "batch_suspend_agents", method: "post", path: "/action/batch_suspend_agents" };
+export const batchSuspendAgentsOperation: OperationDescriptor = { id: "batch_suspend_agents", method: "post", path: "/action/batch_suspend_agents", idempotent: true };
 
 /**
  * Batch Suspend Agents
@@ -318,7 +318,7 @@ export function batchSuspendAgents(client: Client, input: T.BatchSuspendAgentsIn
 }
 
 /** Method, path and encoding of `batch_unsuspend_agents`. */
-export const batchUnsuspendAgentsOperation: OperationDescriptor = { id: "batch_unsuspend_agents", method: "post", path: "/action/batch_unsuspend_agents" };
+export const batchUnsuspendAgentsOperation: OperationDescriptor = { id: "batch_unsuspend_agents", method: "post", path: "/action/batch_unsuspend_agents", idempotent: true };
 
 /**
  * Batch Unsuspend Agents
@@ -342,7 +342,7 @@ export function batchUnsuspendAgents(client: Client, input: T.BatchUnsuspendAgen
 }
 
 /** Method, path and encoding of `batch_approve_agents`. */
-export const batchApproveAgentsOperation: OperationDescriptor = { id: "batch_approve_agents", method: "post", path: "/action/batch_approve_agents" };
+export const batchApproveAgentsOperation: OperationDescriptor = { id: "batch_approve_agents", method: "post", path: "/action/batch_approve_agents", idempotent: true };
 
 /**
  * Batch Approve Agents
@@ -366,7 +366,7 @@ export function batchApproveAgents(client: Client, input: T.BatchApproveAgentsIn
 }
 
 /** Method, path and encoding of `add_auto_access`. */
-export const addAutoAccessOperation: OperationDescriptor = { id: "add_auto_access", method: "post", path: "/action/add_auto_access" };
+export const addAutoAccessOperation: OperationDescriptor = { id: "add_auto_access", method: "post", path: "/action/add_auto_access", idempotent: false };
 
 /**
  * Add Auto Access
@@ -394,7 +394,7 @@ export function addAutoAccess(client: Client, input: T.AddAutoAccessInput, optio
 }
 
 /** Method, path and encoding of `list_auto_accesses`. */
-export const listAutoAccessesOperation: OperationDescriptor = { id: "list_auto_accesses", method: "post", path: "/action/list_auto_accesses" };
+export const listAutoAccessesOperation: OperationDescriptor = { id: "list_auto_accesses", method: "post", path: "/action/list_auto_accesses", idempotent: true };
 
 /**
  * List Auto Accesses
@@ -415,7 +415,7 @@ export function listAutoAccesses(client: Client, input?: T.ListAutoAccessesInput
 }
 
 /** Method, path and encoding of `delete_auto_access`. */
-export const deleteAutoAccessOperation: OperationDescriptor = { id: "delete_auto_access", method: "post", path: "/action/delete_auto_access" };
+export const deleteAutoAccessOperation: OperationDescriptor = { id: "delete_auto_access", method: "post", path: "/action/delete_auto_access", idempotent: true };
 
 /**
  * Delete Auto Access
@@ -433,7 +433,7 @@ export function deleteAutoAccess(client: Client, input: T.DeleteAutoAccessInput,
 }
 
 /** Method, path and encoding of `update_auto_access`. */
-export const updateAutoAccessOperation: OperationDescriptor = { id: "update_auto_access", method: "post", path: "/action/update_auto_access" };
+export const updateAutoAccessOperation: OperationDescriptor = { id: "update_auto_access", method: "post", path: "/action/update_auto_access", idempotent: true };
 
 /**
  * Update Auto Access
@@ -464,7 +464,7 @@ export function updateAutoAccess(client: Client, input: T.UpdateAutoAccessInput,
 }
 
 /** Method, path and encoding of `create_bot_template`. */
-export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot_template", method: "post", path: "/action/create_bot_template" };
+export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot_template", method: "post", path: "/action/create_bot_template", idempotent: false };
 
 /**
  * Create Bot Template
@@ -482,7 +482,7 @@ export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"name": "Bot Name"}`) omits it. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+ * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"name": "Bot Name"}`) omits it. It is optional in the schema; its description says the table lists it as required.
  *
  * HTTP: `POST /action/create_bot_template`
  * @see https://platform.text.com/docs/management/configuration-api#create-bot-template
@@ -492,7 +492,7 @@ export function createBotTemplate(client: Client, input: T.CreateBotTemplateInpu
 }
 
 /** Method, path and encoding of `create_bot`. */
-export const createBotOperation: OperationDescriptor = { id: "create_bot", method: "post", path: "/action/create_bot" };
+export const createBotOperation: OperationDescriptor = { id: "create_bot", method: "post", path: "/action/create_bot", idempotent: false };
 
 /**
  * Create Bot
@@ -507,8 +507,8 @@ export const createBotOperation: OperationDescriptor = { id: "create_bot", metho
  * Batch support: yes, see {@link batchCreateBots}.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the table says "Yes" but its note says "Required only when authorizing via PATs", and the documented example omits it. It is optional in the schema (lead decision 2); its description says when it is needed.
- * - `groups[].id` is "Required: No" ("required only when group's included") while every other `groups[]` table says Yes. Items use the common GroupAssignment, which requires `id` (lead decision 4).
+ * - `owner_client_id`: the table says "Yes" but its note says "Required only when authorizing via PATs", and the documented example omits it. It is optional in the schema; its description says when it is needed.
+ * - `groups[].id` is "Required: No" ("required only when group's included") while every other `groups[]` table says Yes. Items use the common GroupAssignment, which requires `id`.
  * - `work_scheduler`: the table documents only `work_scheduler.timezone` (Yes) and refers to Create Agent for details. The spec uses the common WorkScheduler (Create Agent's `timezone` and `schedule[]`, both required).
  *
  * HTTP: `POST /action/create_bot`
@@ -519,7 +519,7 @@ export function createBot(client: Client, input: T.CreateBotInput, options?: Cal
 }
 
 /** Method, path and encoding of `delete_bot_template`. */
-export const deleteBotTemplateOperation: OperationDescriptor = { id: "delete_bot_template", method: "post", path: "/action/delete_bot_template" };
+export const deleteBotTemplateOperation: OperationDescriptor = { id: "delete_bot_template", method: "post", path: "/action/delete_bot_template", idempotent: true };
 
 /**
  * Delete Bot Template
@@ -531,7 +531,7 @@ export const deleteBotTemplateOperation: OperationDescriptor = { id: "delete_bot
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+ * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
  *
  * HTTP: `POST /action/delete_bot_template`
  * @see https://platform.text.com/docs/management/configuration-api#delete-bot-template
@@ -541,7 +541,7 @@ export function deleteBotTemplate(client: Client, input: T.DeleteBotTemplateInpu
 }
 
 /** Method, path and encoding of `delete_bot`. */
-export const deleteBotOperation: OperationDescriptor = { id: "delete_bot", method: "post", path: "/action/delete_bot" };
+export const deleteBotOperation: OperationDescriptor = { id: "delete_bot", method: "post", path: "/action/delete_bot", idempotent: true };
 
 /**
  * Delete Bot
@@ -561,7 +561,7 @@ export function deleteBot(client: Client, input: T.DeleteBotInput, options?: Cal
 }
 
 /** Method, path and encoding of `update_bot_template`. */
-export const updateBotTemplateOperation: OperationDescriptor = { id: "update_bot_template", method: "post", path: "/action/update_bot_template" };
+export const updateBotTemplateOperation: OperationDescriptor = { id: "update_bot_template", method: "post", path: "/action/update_bot_template", idempotent: true };
 
 /**
  * Update Bot Template
@@ -572,7 +572,7 @@ export const updateBotTemplateOperation: OperationDescriptor = { id: "update_bot
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ..., "name": ...}`) omits it. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+ * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ..., "name": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
  *
  * HTTP: `POST /action/update_bot_template`
  * @see https://platform.text.com/docs/management/configuration-api#update-bot-template
@@ -582,7 +582,7 @@ export function updateBotTemplate(client: Client, input: T.UpdateBotTemplateInpu
 }
 
 /** Method, path and encoding of `update_bot`. */
-export const updateBotOperation: OperationDescriptor = { id: "update_bot", method: "post", path: "/action/update_bot" };
+export const updateBotOperation: OperationDescriptor = { id: "update_bot", method: "post", path: "/action/update_bot", idempotent: true };
 
 /**
  * Update Bot
@@ -605,7 +605,7 @@ export function updateBot(client: Client, input: T.UpdateBotInput, options?: Cal
 }
 
 /** Method, path and encoding of `list_bot_templates`. */
-export const listBotTemplatesOperation: OperationDescriptor = { id: "list_bot_templates", method: "post", path: "/action/list_bot_templates" };
+export const listBotTemplatesOperation: OperationDescriptor = { id: "list_bot_templates", method: "post", path: "/action/list_bot_templates", idempotent: true };
 
 /**
  * List Bot Templates
@@ -616,7 +616,7 @@ export const listBotTemplatesOperation: OperationDescriptor = { id: "list_bot_te
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example sends `{}`. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+ * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example sends `{}`. It is optional in the schema; its description says the table lists it as required.
  * - The response items are documented only by example (`id`, `name`, `avatar`), the same fields a bot has; the Bot entity is reused for them.
  *
  * HTTP: `POST /action/list_bot_templates`
@@ -627,7 +627,7 @@ export function listBotTemplates(client: Client, input?: T.ListBotTemplatesInput
 }
 
 /** Method, path and encoding of `list_bots`. */
-export const listBotsOperation: OperationDescriptor = { id: "list_bots", method: "post", path: "/action/list_bots" };
+export const listBotsOperation: OperationDescriptor = { id: "list_bots", method: "post", path: "/action/list_bots", idempotent: true };
 
 /**
  * List Bots
@@ -654,7 +654,7 @@ export function listBots(client: Client, input?: T.ListBotsInput, options?: Call
 }
 
 /** Method, path and encoding of `get_bot`. */
-export const getBotOperation: OperationDescriptor = { id: "get_bot", method: "post", path: "/action/get_bot" };
+export const getBotOperation: OperationDescriptor = { id: "get_bot", method: "post", path: "/action/get_bot", idempotent: true };
 
 /**
  * Get Bot
@@ -678,7 +678,7 @@ export function getBot(client: Client, input: T.GetBotInput, options?: CallOptio
 }
 
 /** Method, path and encoding of `issue_bot_token`. */
-export const issueBotTokenOperation: OperationDescriptor = { id: "issue_bot_token", method: "post", path: "/action/issue_bot_token" };
+export const issueBotTokenOperation: OperationDescriptor = { id: "issue_bot_token", method: "post", path: "/action/issue_bot_token", idempotent: false };
 
 /**
  * Issue Bot Token
@@ -705,7 +705,7 @@ export function issueBotToken(client: Client, input: T.IssueBotTokenInput, optio
 }
 
 /** Method, path and encoding of `reset_bot_template_secret`. */
-export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset_bot_template_secret", method: "post", path: "/action/reset_bot_template_secret" };
+export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset_bot_template_secret", method: "post", path: "/action/reset_bot_template_secret", idempotent: false };
 
 /**
  * Reset Bot Template Secret
@@ -716,7 +716,7 @@ export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+ * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
  *
  * HTTP: `POST /action/reset_bot_template_secret`
  * @see https://platform.text.com/docs/management/configuration-api#reset-bot-template-secret
@@ -726,7 +726,7 @@ export function resetBotTemplateSecret(client: Client, input: T.ResetBotTemplate
 }
 
 /** Method, path and encoding of `reset_bot_secret`. */
-export const resetBotSecretOperation: OperationDescriptor = { id: "reset_bot_secret", method: "post", path: "/action/reset_bot_secret" };
+export const resetBotSecretOperation: OperationDescriptor = { id: "reset_bot_secret", method: "post", path: "/action/reset_bot_secret", idempotent: false };
 
 /**
  * Reset Bot Secret
@@ -737,7 +737,7 @@ export const resetBotSecretOperation: OperationDescriptor = { id: "reset_bot_sec
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the table says "Yes" but its note says "Required only when authorizing via PATs", and the documented example omits it. It is optional in the schema (lead decision 2); its description says when it is needed.
+ * - `owner_client_id`: the table says "Yes" but its note says "Required only when authorizing via PATs", and the documented example omits it. It is optional in the schema; its description says when it is needed.
  *
  * HTTP: `POST /action/reset_bot_secret`
  * @see https://platform.text.com/docs/management/configuration-api#reset-bot-secret
@@ -747,7 +747,7 @@ export function resetBotSecret(client: Client, input: T.ResetBotSecretInput, opt
 }
 
 /** Method, path and encoding of `batch_create_bots`. */
-export const batchCreateBotsOperation: OperationDescriptor = { id: "batch_create_bots", method: "post", path: "/action/batch_create_bots" };
+export const batchCreateBotsOperation: OperationDescriptor = { id: "batch_create_bots", method: "post", path: "/action/batch_create_bots", idempotent: false };
 
 /**
  * Batch Create Bots
@@ -758,7 +758,6 @@ export const batchCreateBotsOperation: OperationDescriptor = { id: "batch_create
  * Requires the same scopes as Create Bot.
  *
  * Required scopes: `agents-bot--my:rw`.
- * Batch support: documented as yes, but no batch action exists.
  * Batch variant of {@link createBot}.
  *
  * HTTP: `POST /action/batch_create_bots`
@@ -769,7 +768,7 @@ export function batchCreateBots(client: Client, input: T.BatchCreateBotsInput, o
 }
 
 /** Method, path and encoding of `batch_update_bots`. */
-export const batchUpdateBotsOperation: OperationDescriptor = { id: "batch_update_bots", method: "post", path: "/action/batch_update_bots" };
+export const batchUpdateBotsOperation: OperationDescriptor = { id: "batch_update_bots", method: "post", path: "/action/batch_update_bots", idempotent: true };
 
 /**
  * Batch Update Bots
@@ -782,7 +781,6 @@ export const batchUpdateBotsOperation: OperationDescriptor = { id: "batch_update
  * Scopes: `agents-bot--my:rw`; `agents-bot--all:rw` to update other Bots within the same license.
  *
  * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
- * Batch support: documented as yes, but no batch action exists.
  * Batch variant of {@link updateBot}.
  *
  * HTTP: `POST /action/batch_update_bots`
@@ -793,7 +791,7 @@ export function batchUpdateBots(client: Client, input: T.BatchUpdateBotsInput, o
 }
 
 /** Method, path and encoding of `batch_delete_bots`. */
-export const batchDeleteBotsOperation: OperationDescriptor = { id: "batch_delete_bots", method: "post", path: "/action/batch_delete_bots" };
+export const batchDeleteBotsOperation: OperationDescriptor = { id: "batch_delete_bots", method: "post", path: "/action/batch_delete_bots", idempotent: true };
 
 /**
  * Batch Delete Bots
@@ -804,7 +802,6 @@ export const batchDeleteBotsOperation: OperationDescriptor = { id: "batch_delete
  * batch. Requires the same scopes as Delete Bot (`agents-bot--my:rw`, `agents-bot--all:rw`).
  *
  * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
- * Batch support: documented as yes, but no batch action exists.
  * Batch variant of {@link deleteBot}.
  *
  * HTTP: `POST /action/batch_delete_bots`
@@ -815,7 +812,7 @@ export function batchDeleteBots(client: Client, input: T.BatchDeleteBotsInput, o
 }
 
 /** Method, path and encoding of `create_group`. */
-export const createGroupOperation: OperationDescriptor = { id: "create_group", method: "post", path: "/action/create_group" };
+export const createGroupOperation: OperationDescriptor = { id: "create_group", method: "post", path: "/action/create_group", idempotent: false };
 
 /**
  * Create Group
@@ -837,7 +834,7 @@ export function createGroup(client: Client, input: T.CreateGroupInput, options?:
 }
 
 /** Method, path and encoding of `update_group`. */
-export const updateGroupOperation: OperationDescriptor = { id: "update_group", method: "post", path: "/action/update_group" };
+export const updateGroupOperation: OperationDescriptor = { id: "update_group", method: "post", path: "/action/update_group", idempotent: true };
 
 /**
  * Update Group
@@ -857,7 +854,7 @@ export function updateGroup(client: Client, input: T.UpdateGroupInput, options?:
 }
 
 /** Method, path and encoding of `delete_group`. */
-export const deleteGroupOperation: OperationDescriptor = { id: "delete_group", method: "post", path: "/action/delete_group" };
+export const deleteGroupOperation: OperationDescriptor = { id: "delete_group", method: "post", path: "/action/delete_group", idempotent: true };
 
 /**
  * Delete Group
@@ -877,7 +874,7 @@ export function deleteGroup(client: Client, input: T.DeleteGroupInput, options?:
 }
 
 /** Method, path and encoding of `list_groups`. */
-export const listGroupsOperation: OperationDescriptor = { id: "list_groups", method: "post", path: "/action/list_groups" };
+export const listGroupsOperation: OperationDescriptor = { id: "list_groups", method: "post", path: "/action/list_groups", idempotent: true };
 
 /**
  * List Groups
@@ -898,7 +895,7 @@ export function listGroups(client: Client, input?: T.ListGroupsInput, options?: 
 }
 
 /** Method, path and encoding of `get_group`. */
-export const getGroupOperation: OperationDescriptor = { id: "get_group", method: "post", path: "/action/get_group" };
+export const getGroupOperation: OperationDescriptor = { id: "get_group", method: "post", path: "/action/get_group", idempotent: true };
 
 /**
  * Get Group
@@ -918,7 +915,7 @@ export function getGroup(client: Client, input: T.GetGroupInput, options?: CallO
 }
 
 /** Method, path and encoding of `register_property`. */
-export const registerPropertyOperation: OperationDescriptor = { id: "register_property", method: "post", path: "/action/register_property" };
+export const registerPropertyOperation: OperationDescriptor = { id: "register_property", method: "post", path: "/action/register_property", idempotent: false };
 
 /**
  * Register Property
@@ -938,7 +935,7 @@ export const registerPropertyOperation: OperationDescriptor = { id: "register_pr
  *
  * Notes on the source documentation:
  * - The "Available methods" table calls this action `register_properties`; the section's Method URL says `register_property`. The URL is used.
- * - The documented example contains `//` comment lines inside `access` (not JSON). The embedded example drops the comment lines (lead decision 5); the original is kept verbatim in `x-source-example`.
+ * - The documented example contains `//` comment lines inside `access` (not JSON). The embedded example drops the comment lines; the original is kept verbatim in `x-source-example`.
  * - The documented example sets `default_value` on a property whose only location is `chat`, while note 2 says `default_value` is possible only with the `license` or `group` location. The example is kept as documented (the schema does not enforce the rule; the description and the `default_value` schema state it), so the server may reject the example as written.
  * - Note 1 ("Only one `domain` and one `range` can be set for a single property") is ambiguous: it is quoted in the descriptions of `domain` and `range` rather than enforced.
  *
@@ -950,7 +947,7 @@ export function registerProperty(client: Client, input: T.RegisterPropertyInput,
 }
 
 /** Method, path and encoding of `unregister_property`. */
-export const unregisterPropertyOperation: OperationDescriptor = { id: "unregister_property", method: "post", path: "/action/unregister_property" };
+export const unregisterPropertyOperation: OperationDescriptor = { id: "unregister_property", method: "post", path: "/action/unregister_property", idempotent: true };
 
 /**
  * Unregister Property
@@ -971,7 +968,7 @@ export function unregisterProperty(client: Client, input: T.UnregisterPropertyIn
 }
 
 /** Method, path and encoding of `publish_property`. */
-export const publishPropertyOperation: OperationDescriptor = { id: "publish_property", method: "post", path: "/action/publish_property" };
+export const publishPropertyOperation: OperationDescriptor = { id: "publish_property", method: "post", path: "/action/publish_property", idempotent: true };
 
 /**
  * Publish Property
@@ -996,7 +993,7 @@ export function publishProperty(client: Client, input: T.PublishPropertyInput, o
 }
 
 /** Method, path and encoding of `list_properties`. */
-export const listPropertiesOperation: OperationDescriptor = { id: "list_properties", method: "post", path: "/action/list_properties" };
+export const listPropertiesOperation: OperationDescriptor = { id: "list_properties", method: "post", path: "/action/list_properties", idempotent: true };
 
 /**
  * List Properties
@@ -1015,7 +1012,7 @@ export function listProperties(client: Client, input: T.ListPropertiesInput, opt
 }
 
 /** Method, path and encoding of `update_license_properties`. */
-export const updateLicensePropertiesOperation: OperationDescriptor = { id: "update_license_properties", method: "post", path: "/action/update_license_properties" };
+export const updateLicensePropertiesOperation: OperationDescriptor = { id: "update_license_properties", method: "post", path: "/action/update_license_properties", idempotent: true };
 
 /**
  * Update License Properties
@@ -1040,7 +1037,7 @@ export function updateLicenseProperties(client: Client, input: T.UpdateLicensePr
 }
 
 /** Method, path and encoding of `list_license_properties`. */
-export const listLicensePropertiesOperation: OperationDescriptor = { id: "list_license_properties", method: "post", path: "/action/list_license_properties" };
+export const listLicensePropertiesOperation: OperationDescriptor = { id: "list_license_properties", method: "post", path: "/action/list_license_properties", idempotent: true };
 
 /**
  * List License Properties
@@ -1064,7 +1061,7 @@ export function listLicenseProperties(client: Client, input?: T.ListLicensePrope
 }
 
 /** Method, path and encoding of `delete_license_properties`. */
-export const deleteLicensePropertiesOperation: OperationDescriptor = { id: "delete_license_properties", method: "post", path: "/action/delete_license_properties" };
+export const deleteLicensePropertiesOperation: OperationDescriptor = { id: "delete_license_properties", method: "post", path: "/action/delete_license_properties", idempotent: true };
 
 /**
  * Delete License Properties
@@ -1089,7 +1086,7 @@ export function deleteLicenseProperties(client: Client, input: T.DeleteLicensePr
 }
 
 /** Method, path and encoding of `update_group_properties`. */
-export const updateGroupPropertiesOperation: OperationDescriptor = { id: "update_group_properties", method: "post", path: "/action/update_group_properties" };
+export const updateGroupPropertiesOperation: OperationDescriptor = { id: "update_group_properties", method: "post", path: "/action/update_group_properties", idempotent: true };
 
 /**
  * Update Group Properties
@@ -1118,7 +1115,7 @@ export function updateGroupProperties(client: Client, input: T.UpdateGroupProper
 }
 
 /** Method, path and encoding of `list_groups_properties`. */
-export const listGroupsPropertiesOperation: OperationDescriptor = { id: "list_groups_properties", method: "post", path: "/action/list_groups_properties" };
+export const listGroupsPropertiesOperation: OperationDescriptor = { id: "list_groups_properties", method: "post", path: "/action/list_groups_properties", idempotent: true };
 
 /**
  * List Groups Properties
@@ -1140,7 +1137,7 @@ export function listGroupsProperties(client: Client, input: T.ListGroupsProperti
 }
 
 /** Method, path and encoding of `delete_group_properties`. */
-export const deleteGroupPropertiesOperation: OperationDescriptor = { id: "delete_group_properties", method: "post", path: "/action/delete_group_properties" };
+export const deleteGroupPropertiesOperation: OperationDescriptor = { id: "delete_group_properties", method: "post", path: "/action/delete_group_properties", idempotent: true };
 
 /**
  * Delete Group Properties
@@ -1169,7 +1166,7 @@ export function deleteGroupProperties(client: Client, input: T.DeleteGroupProper
 }
 
 /** Method, path and encoding of `create_tag`. */
-export const createTagOperation: OperationDescriptor = { id: "create_tag", method: "post", path: "/action/create_tag" };
+export const createTagOperation: OperationDescriptor = { id: "create_tag", method: "post", path: "/action/create_tag", idempotent: false };
 
 /**
  * Create Tag
@@ -1195,7 +1192,7 @@ export function createTag(client: Client, input: T.CreateTagInput, options?: Cal
 }
 
 /** Method, path and encoding of `delete_tag`. */
-export const deleteTagOperation: OperationDescriptor = { id: "delete_tag", method: "post", path: "/action/delete_tag" };
+export const deleteTagOperation: OperationDescriptor = { id: "delete_tag", method: "post", path: "/action/delete_tag", idempotent: true };
 
 /**
  * Delete Tag
@@ -1216,7 +1213,7 @@ export function deleteTag(client: Client, input: T.DeleteTagInput, options?: Cal
 }
 
 /** Method, path and encoding of `list_tags`. */
-export const listTagsOperation: OperationDescriptor = { id: "list_tags", method: "post", path: "/action/list_tags" };
+export const listTagsOperation: OperationDescriptor = { id: "list_tags", method: "post", path: "/action/list_tags", idempotent: true };
 
 /**
  * List Tags
@@ -1237,7 +1234,7 @@ export function listTags(client: Client, input?: T.ListTagsInput, options?: Call
 }
 
 /** Method, path and encoding of `update_tag`. */
-export const updateTagOperation: OperationDescriptor = { id: "update_tag", method: "post", path: "/action/update_tag" };
+export const updateTagOperation: OperationDescriptor = { id: "update_tag", method: "post", path: "/action/update_tag", idempotent: true };
 
 /**
  * Update Tag
@@ -1259,7 +1256,7 @@ export function updateTag(client: Client, input: T.UpdateTagInput, options?: Cal
 }
 
 /** Method, path and encoding of `register_webhook`. */
-export const registerWebhookOperation: OperationDescriptor = { id: "register_webhook", method: "post", path: "/action/register_webhook" };
+export const registerWebhookOperation: OperationDescriptor = { id: "register_webhook", method: "post", path: "/action/register_webhook", idempotent: false };
 
 /**
  * Register Webhook
@@ -1297,7 +1294,7 @@ export function registerWebhook(client: Client, input: T.RegisterWebhookInput, o
 }
 
 /** Method, path and encoding of `list_webhooks`. */
-export const listWebhooksOperation: OperationDescriptor = { id: "list_webhooks", method: "post", path: "/action/list_webhooks" };
+export const listWebhooksOperation: OperationDescriptor = { id: "list_webhooks", method: "post", path: "/action/list_webhooks", idempotent: true };
 
 /**
  * List Webhooks
@@ -1318,7 +1315,7 @@ export function listWebhooks(client: Client, input: T.ListWebhooksInput, options
 }
 
 /** Method, path and encoding of `unregister_webhook`. */
-export const unregisterWebhookOperation: OperationDescriptor = { id: "unregister_webhook", method: "post", path: "/action/unregister_webhook" };
+export const unregisterWebhookOperation: OperationDescriptor = { id: "unregister_webhook", method: "post", path: "/action/unregister_webhook", idempotent: true };
 
 /**
  * Unregister Webhook
@@ -1336,7 +1333,7 @@ export function unregisterWebhook(client: Client, input: T.UnregisterWebhookInpu
 }
 
 /** Method, path and encoding of `list_webhook_names`. */
-export const listWebhookNamesOperation: OperationDescriptor = { id: "list_webhook_names", method: "post", path: "/action/list_webhook_names" };
+export const listWebhookNamesOperation: OperationDescriptor = { id: "list_webhook_names", method: "post", path: "/action/list_webhook_names", idempotent: true };
 
 /**
  * List Webhook Names
@@ -1357,7 +1354,7 @@ export function listWebhookNames(client: Client, input?: T.ListWebhookNamesInput
 }
 
 /** Method, path and encoding of `enable_license_webhooks`. */
-export const enableLicenseWebhooksOperation: OperationDescriptor = { id: "enable_license_webhooks", method: "post", path: "/action/enable_license_webhooks" };
+export const enableLicenseWebhooksOperation: OperationDescriptor = { id: "enable_license_webhooks", method: "post", path: "/action/enable_license_webhooks", idempotent: true };
 
 /**
  * Enable License Webhooks
@@ -1374,7 +1371,7 @@ export const enableLicenseWebhooksOperation: OperationDescriptor = { id: "enable
  *
  * Notes on the source documentation:
  * - The "Available methods" table calls this action `enable_license_webhook`; the section's Method URL says `enable_license_webhooks`. The URL is used.
- * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema (lead decision 2).
+ * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema.
  *
  * HTTP: `POST /action/enable_license_webhooks`
  * @see https://platform.text.com/docs/management/configuration-api#enable-license-webhooks
@@ -1384,7 +1381,7 @@ export function enableLicenseWebhooks(client: Client, input?: T.EnableLicenseWeb
 }
 
 /** Method, path and encoding of `disable_license_webhooks`. */
-export const disableLicenseWebhooksOperation: OperationDescriptor = { id: "disable_license_webhooks", method: "post", path: "/action/disable_license_webhooks" };
+export const disableLicenseWebhooksOperation: OperationDescriptor = { id: "disable_license_webhooks", method: "post", path: "/action/disable_license_webhooks", idempotent: true };
 
 /**
  * Disable License Webhooks
@@ -1400,7 +1397,7 @@ export const disableLicenseWebhooksOperation: OperationDescriptor = { id: "disab
  *
  * Notes on the source documentation:
  * - The "Available methods" table calls this action `disable_license_webhook`; the section's Method URL says `disable_license_webhooks`. The URL is used.
- * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema (lead decision 2).
+ * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema.
  *
  * HTTP: `POST /action/disable_license_webhooks`
  * @see https://platform.text.com/docs/management/configuration-api#disable-license-webhooks
@@ -1410,7 +1407,7 @@ export function disableLicenseWebhooks(client: Client, input?: T.DisableLicenseW
 }
 
 /** Method, path and encoding of `get_license_webhooks_state`. */
-export const getLicenseWebhooksStateOperation: OperationDescriptor = { id: "get_license_webhooks_state", method: "post", path: "/action/get_license_webhooks_state" };
+export const getLicenseWebhooksStateOperation: OperationDescriptor = { id: "get_license_webhooks_state", method: "post", path: "/action/get_license_webhooks_state", idempotent: true };
 
 /**
  * Get License Webhooks State
@@ -1424,7 +1421,7 @@ export const getLicenseWebhooksStateOperation: OperationDescriptor = { id: "get_
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema (lead decision 2).
+ * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema.
  *
  * HTTP: `POST /action/get_license_webhooks_state`
  * @see https://platform.text.com/docs/management/configuration-api#get-license-webhooks-state
@@ -1434,7 +1431,7 @@ export function getLicenseWebhooksState(client: Client, input?: T.GetLicenseWebh
 }
 
 /** Method, path and encoding of `list_channels`. */
-export const listChannelsOperation: OperationDescriptor = { id: "list_channels", method: "post", path: "/action/list_channels" };
+export const listChannelsOperation: OperationDescriptor = { id: "list_channels", method: "post", path: "/action/list_channels", idempotent: true };
 
 /**
  * List Channels
@@ -1453,7 +1450,7 @@ export function listChannels(client: Client, input?: T.ListChannelsInput, option
 }
 
 /** Method, path and encoding of `check_product_limits_for_plan`. */
-export const checkProductLimitsForPlanOperation: OperationDescriptor = { id: "check_product_limits_for_plan", method: "post", path: "/action/check_product_limits_for_plan" };
+export const checkProductLimitsForPlanOperation: OperationDescriptor = { id: "check_product_limits_for_plan", method: "post", path: "/action/check_product_limits_for_plan", idempotent: true };
 
 /**
  * Check Product Limits for Plan
@@ -1478,7 +1475,7 @@ export function checkProductLimitsForPlan(client: Client, input: T.CheckProductL
 }
 
 /** Method, path and encoding of `get_product_source`. */
-export const getProductSourceOperation: OperationDescriptor = { id: "get_product_source", method: "post", path: "/action/get_product_source" };
+export const getProductSourceOperation: OperationDescriptor = { id: "get_product_source", method: "post", path: "/action/get_product_source", idempotent: true };
 
 /**
  * Get Product Source
@@ -1856,7 +1853,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"name": "Bot Name"}`) omits it. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"name": "Bot Name"}`) omits it. It is optional in the schema; its description says the table lists it as required.
    *
    * HTTP: `POST /action/create_bot_template`
    * @see https://platform.text.com/docs/management/configuration-api#create-bot-template
@@ -1875,8 +1872,8 @@ export interface LiveChatConfigurationOperations {
    * Batch support: yes, see {@link batchCreateBots}.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the table says "Yes" but its note says "Required only when authorizing via PATs", and the documented example omits it. It is optional in the schema (lead decision 2); its description says when it is needed.
-   * - `groups[].id` is "Required: No" ("required only when group's included") while every other `groups[]` table says Yes. Items use the common GroupAssignment, which requires `id` (lead decision 4).
+   * - `owner_client_id`: the table says "Yes" but its note says "Required only when authorizing via PATs", and the documented example omits it. It is optional in the schema; its description says when it is needed.
+   * - `groups[].id` is "Required: No" ("required only when group's included") while every other `groups[]` table says Yes. Items use the common GroupAssignment, which requires `id`.
    * - `work_scheduler`: the table documents only `work_scheduler.timezone` (Yes) and refers to Create Agent for details. The spec uses the common WorkScheduler (Create Agent's `timezone` and `schedule[]`, both required).
    *
    * HTTP: `POST /action/create_bot`
@@ -1893,7 +1890,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
    *
    * HTTP: `POST /action/delete_bot_template`
    * @see https://platform.text.com/docs/management/configuration-api#delete-bot-template
@@ -1922,7 +1919,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ..., "name": ...}`) omits it. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ..., "name": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
    *
    * HTTP: `POST /action/update_bot_template`
    * @see https://platform.text.com/docs/management/configuration-api#update-bot-template
@@ -1954,7 +1951,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example sends `{}`. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example sends `{}`. It is optional in the schema; its description says the table lists it as required.
    * - The response items are documented only by example (`id`, `name`, `avatar`), the same fields a bot has; the Bot entity is reused for them.
    *
    * HTTP: `POST /action/list_bot_templates`
@@ -2030,7 +2027,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema (lead decision 2); its description says the table lists it as required.
+   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
    *
    * HTTP: `POST /action/reset_bot_template_secret`
    * @see https://platform.text.com/docs/management/configuration-api#reset-bot-template-secret
@@ -2045,7 +2042,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the table says "Yes" but its note says "Required only when authorizing via PATs", and the documented example omits it. It is optional in the schema (lead decision 2); its description says when it is needed.
+   * - `owner_client_id`: the table says "Yes" but its note says "Required only when authorizing via PATs", and the documented example omits it. It is optional in the schema; its description says when it is needed.
    *
    * HTTP: `POST /action/reset_bot_secret`
    * @see https://platform.text.com/docs/management/configuration-api#reset-bot-secret
@@ -2060,7 +2057,6 @@ export interface LiveChatConfigurationOperations {
    * Requires the same scopes as Create Bot.
    *
    * Required scopes: `agents-bot--my:rw`.
-   * Batch support: documented as yes, but no batch action exists.
    * Batch variant of {@link createBot}.
    *
    * HTTP: `POST /action/batch_create_bots`
@@ -2078,7 +2074,6 @@ export interface LiveChatConfigurationOperations {
    * Scopes: `agents-bot--my:rw`; `agents-bot--all:rw` to update other Bots within the same license.
    *
    * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
-   * Batch support: documented as yes, but no batch action exists.
    * Batch variant of {@link updateBot}.
    *
    * HTTP: `POST /action/batch_update_bots`
@@ -2094,7 +2089,6 @@ export interface LiveChatConfigurationOperations {
    * batch. Requires the same scopes as Delete Bot (`agents-bot--my:rw`, `agents-bot--all:rw`).
    *
    * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
-   * Batch support: documented as yes, but no batch action exists.
    * Batch variant of {@link deleteBot}.
    *
    * HTTP: `POST /action/batch_delete_bots`
@@ -2192,7 +2186,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Notes on the source documentation:
    * - The "Available methods" table calls this action `register_properties`; the section's Method URL says `register_property`. The URL is used.
-   * - The documented example contains `//` comment lines inside `access` (not JSON). The embedded example drops the comment lines (lead decision 5); the original is kept verbatim in `x-source-example`.
+   * - The documented example contains `//` comment lines inside `access` (not JSON). The embedded example drops the comment lines; the original is kept verbatim in `x-source-example`.
    * - The documented example sets `default_value` on a property whose only location is `chat`, while note 2 says `default_value` is possible only with the `license` or `group` location. The example is kept as documented (the schema does not enforce the rule; the description and the `default_value` schema state it), so the server may reject the example as written.
    * - Note 1 ("Only one `domain` and one `range` can be set for a single property") is ambiguous: it is quoted in the descriptions of `domain` and `range` rather than enforced.
    *
@@ -2520,7 +2514,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Notes on the source documentation:
    * - The "Available methods" table calls this action `enable_license_webhook`; the section's Method URL says `enable_license_webhooks`. The URL is used.
-   * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema (lead decision 2).
+   * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema.
    *
    * HTTP: `POST /action/enable_license_webhooks`
    * @see https://platform.text.com/docs/management/configuration-api#enable-license-webhooks
@@ -2540,7 +2534,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Notes on the source documentation:
    * - The "Available methods" table calls this action `disable_license_webhook`; the section's Method URL says `disable_license_webhooks`. The URL is used.
-   * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema (lead decision 2).
+   * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema.
    *
    * HTTP: `POST /action/disable_license_webhooks`
    * @see https://platform.text.com/docs/management/configuration-api#disable-license-webhooks
@@ -2558,7 +2552,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema (lead decision 2).
+   * - `owner_client_id` is "Required: Yes" in the table but "Required only when authorizing via PATs" in its notes, and the documented example sends `{}`: it is optional in the schema.
    *
    * HTTP: `POST /action/get_license_webhooks_state`
    * @see https://platform.text.com/docs/management/configuration-api#get-license-webhooks-state
@@ -2615,7 +2609,7 @@ export interface LiveChatConfigurationOperations {
 }
 
 /** Every operation descriptor by method name, in spec order. */
-export const allOperations: Readonly<Record<keyof LiveChatConfigurationOperations, OperationDescriptor>> = {
+export const allOperations: Readonly<Record<Exclude<keyof LiveChatConfigurationOperations, "paginate">, OperationDescriptor>> = {
   createAgent: createAgentOperation,
   getAgent: getAgentOperation,
   listAgents: listAgentsOperation,

@@ -2804,7 +2804,7 @@ export interface components {
         ListWebhookNamesResponse: components["schemas"]["WebhookName"][];
         /**
          * LicenseWebhooksStateRequest
-         * @description Shared request of Enable License Webhooks, Disable License Webhooks and Get License Webhooks State. The tables mark `owner_client_id` "Yes" but add "Required only when authorizing via PATs", and every documented example sends `{}`: it is optional (lead decision 2).
+         * @description Shared request of Enable License Webhooks, Disable License Webhooks and Get License Webhooks State. The tables mark `owner_client_id` "Yes" but add "Required only when authorizing via PATs", and every documented example sends `{}`: it is optional.
          */
         LicenseWebhooksStateRequest: {
             /** @description The application (Client ID) whose webhooks are concerned. Required only when authorizing via PATs. When you provide this param while authorizing with a Bearer Token, the client_id associated with the Bearer Token will be ignored, and provided owner_client_id will be used instead. */

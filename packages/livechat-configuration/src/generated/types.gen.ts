@@ -218,7 +218,7 @@ export type WebhookFilterName = components["schemas"]["WebhookFilterName"];
 export type WebhookName = components["schemas"]["WebhookName"];
 /** The webhooks supported in the requested API version. */
 export type ListWebhookNamesResponse = components["schemas"]["ListWebhookNamesResponse"];
-/** Shared request of Enable License Webhooks, Disable License Webhooks and Get License Webhooks State. The tables mark `owner_client_id` "Yes" but add "Required only when authorizing via PATs", and every documented example sends `{}`: it is optional (lead decision 2). */
+/** Shared request of Enable License Webhooks, Disable License Webhooks and Get License Webhooks State. The tables mark `owner_client_id` "Yes" but add "Required only when authorizing via PATs", and every documented example sends `{}`: it is optional. */
 export type LicenseWebhooksStateRequest = components["schemas"]["LicenseWebhooksStateRequest"];
 export type EnableLicenseWebhooksRequest = components["schemas"]["EnableLicenseWebhooksRequest"];
 export type DisableLicenseWebhooksRequest = components["schemas"]["DisableLicenseWebhooksRequest"];

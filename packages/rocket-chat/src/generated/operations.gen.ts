@@ -3,7 +3,7 @@
 // Change the spec (or the generator) and run `pnpm generate`; CI fails on drift.
 // ----------------------------------------------------------------------------
 
-import type { ApiClient, CallOptions, OperationDescriptor } from "@chat-sdk/runtime";
+import { type ApiClient, type CallOptions, type OperationDescriptor, paginateOffset } from "@chat-sdk/runtime";
 import type { paths } from "./schema.gen.ts";
 import type * as T from "./types.gen.ts";
 
@@ -11,7 +11,7 @@ import type * as T from "./types.gen.ts";
 export type Client = ApiClient<paths>;
 
 /** Method, path and encoding of `getLivechatIntegrationSettings`. */
-export const getLivechatIntegrationSettingsOperation: OperationDescriptor = { id: "getLivechatIntegrationSettings", method: "get", path: "/api/v1/livechat/integrations.settings" };
+export const getLivechatIntegrationSettingsOperation: OperationDescriptor = { id: "getLivechatIntegrationSettings", method: "get", path: "/api/v1/livechat/integrations.settings", idempotent: true };
 
 /**
  * Get Livechat Integrations
@@ -29,7 +29,7 @@ export function getLivechatIntegrationSettings(client: Client, options?: CallOpt
 }
 
 /** Method, path and encoding of `getChannelIntegrations`. */
-export const getChannelIntegrationsOperation: OperationDescriptor = { id: "getChannelIntegrations", method: "get", path: "/api/v1/channels.getIntegrations", jsonQuery: ["sort","fields","query"] };
+export const getChannelIntegrationsOperation: OperationDescriptor = { id: "getChannelIntegrations", method: "get", path: "/api/v1/channels.getIntegrations", jsonQuery: ["sort","fields","query"], idempotent: true };
 
 /**
  * Get Channel Integrations
@@ -55,7 +55,7 @@ export function getChannelIntegrations(client: Client, input: T.GetChannelIntegr
 }
 
 /** Method, path and encoding of `getLivechatQueue`. */
-export const getLivechatQueueOperation: OperationDescriptor = { id: "getLivechatQueue", method: "get", path: "/api/v1/livechat/queue", jsonQuery: ["sort"] };
+export const getLivechatQueueOperation: OperationDescriptor = { id: "getLivechatQueue", method: "get", path: "/api/v1/livechat/queue", jsonQuery: ["sort"], idempotent: true };
 
 /**
  * Get Livechat Queue
@@ -74,6 +74,14 @@ export const getLivechatQueueOperation: OperationDescriptor = { id: "getLivechat
  */
 export function getLivechatQueue(client: Client, input?: T.GetLivechatQueueInput, options?: CallOptions): Promise<T.GetLivechatQueueOutput> {
   return client.call(getLivechatQueueOperation, { query: input }, options);
+}
+
+/** Every item of {@link getLivechatQueue}, fetching page after page (of `count` items) until `total`. */
+export function paginateGetLivechatQueue(client: Client, input?: T.GetLivechatQueueInput, options?: CallOptions): AsyncGenerator<T.GetLivechatQueueItem> {
+  return paginateOffset(async (offset) => {
+    const page = await getLivechatQueue(client, { ...input, offset }, options);
+    return { items: page["queue"], total: page["total"] };
+  }, input?.offset ?? 0);
 }
 
 /** Every operation of the API as a method. */
@@ -126,10 +134,14 @@ export interface RocketChatOperations {
    * @see https://developer.rocket.chat/apidocs/get-livechat-queue
    */
   getLivechatQueue(input?: T.GetLivechatQueueInput, options?: CallOptions): Promise<T.GetLivechatQueueOutput>;
+  /** Async iterators over every item of the paginated operations, page after page until `total`. */
+  readonly paginate: {
+    getLivechatQueue(input?: T.GetLivechatQueueInput, options?: CallOptions): AsyncGenerator<T.GetLivechatQueueItem>;
+  };
 }
 
 /** Every operation descriptor by method name, in spec order. */
-export const allOperations: Readonly<Record<keyof RocketChatOperations, OperationDescriptor>> = {
+export const allOperations: Readonly<Record<Exclude<keyof RocketChatOperations, "paginate">, OperationDescriptor>> = {
   getLivechatIntegrationSettings: getLivechatIntegrationSettingsOperation,
   getChannelIntegrations: getChannelIntegrationsOperation,
   getLivechatQueue: getLivechatQueueOperation,
@@ -141,5 +153,8 @@ export function bindOperations(client: Client): RocketChatOperations {
     getLivechatIntegrationSettings: (options) => getLivechatIntegrationSettings(client, options),
     getChannelIntegrations: (input, options) => getChannelIntegrations(client, input, options),
     getLivechatQueue: (input, options) => getLivechatQueue(client, input, options),
+    paginate: {
+      getLivechatQueue: (input, options) => paginateGetLivechatQueue(client, input, options),
+    },
   };
 }

@@ -35,3 +35,5 @@ export type GetChannelIntegrationsOutput = operations["getChannelIntegrations"][
 export type GetLivechatQueueInput = NonNullable<operations["getLivechatQueue"]["parameters"]["query"]>;
 /** What {@link getLivechatQueue} resolves to. */
 export type GetLivechatQueueOutput = operations["getLivechatQueue"]["responses"][200]["content"]["application/json"];
+/** One item of {@link getLivechatQueue}'s pages. */
+export type GetLivechatQueueItem = GetLivechatQueueOutput["queue"][number];

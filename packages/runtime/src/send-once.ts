@@ -1,0 +1,86 @@
+import type { HeaderValues } from "./auth.ts";
+import type { OperationDescriptor, OperationInput } from "./client.ts";
+import {
+  AbortError,
+  ApiError,
+  type ApiErrorInit,
+  ChatSdkError,
+  ConnectionError,
+  ResponseParseError,
+  TimeoutError,
+} from "./errors.ts";
+import { type HttpContext, sendHttp } from "./http.ts";
+
+const TIMEOUT = Symbol("timeout");
+
+/**
+ * One attempt of one call: sends it through openapi-fetch with its own timeout (combined with the caller's signal),
+ * reads the body as text and turns every outcome into a parsed body or one typed error.
+ */
+export async function sendOnce(
+  http: HttpContext,
+  operation: OperationDescriptor,
+  input: OperationInput,
+  headers: HeaderValues,
+  signal: AbortSignal | undefined,
+  timeoutMs: number,
+  createError: ((init: ApiErrorInit<unknown>) => ApiError) | undefined,
+): Promise<{ status: number; body: unknown }> {
+  // A timeout needs its own controller, following the caller's signal; without one the caller's signal (if any)
+  // goes straight to fetch. (In Node a Request that follows a signal costs a few µs, so none is made needlessly.)
+  const controller = timeoutMs > 0 && Number.isFinite(timeoutMs) ? new AbortController() : undefined;
+  const onAbort = () => controller?.abort(signal?.reason);
+  if (controller) signal?.addEventListener("abort", onAbort, { once: true });
+  const timer = controller ? setTimeout(() => controller.abort(TIMEOUT), timeoutMs) : undefined;
+  try {
+    if (signal?.aborted) throw new AbortError(operation.id, signal.reason);
+    const { response, text } = await sendHttp(http, operation, input, headers, controller?.signal ?? signal);
+    if (!response.ok) {
+      const init = {
+        status: response.status,
+        headers: response.headers,
+        body: lenientJson(text),
+        operationId: operation.id,
+      };
+      throw createError?.(init) ?? new ApiError(init);
+    }
+    return { status: response.status, body: parseBody(operation.id, response, text) };
+  } catch (error) {
+    if (error instanceof ChatSdkError) throw error;
+    if (controller?.signal.reason === TIMEOUT) throw new TimeoutError(operation.id, timeoutMs);
+    if (signal?.aborted) throw new AbortError(operation.id, signal.reason);
+    throw new ConnectionError(operation.id, error, surelyNotSent(error));
+  } finally {
+    if (controller) {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    }
+  }
+}
+
+/** An error body: JSON when it parses, else the text (an HTML error page stays readable), else undefined. */
+function lenientJson(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function parseBody(operationId: string, response: Response, text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ResponseParseError(operationId, response, text);
+  }
+}
+
+/** Connection never established: the server cannot have acted on the request. */
+function surelyNotSent(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
+  return (
+    typeof code === "string" && ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code)
+  );
+}
