@@ -4,7 +4,13 @@
  */
 import { output } from "./run.ts";
 
-const status = output("git", ["status", "--porcelain", "--untracked-files=all", "--", ":(glob)packages/*/src/generated/**"]);
+const status = output("git", [
+  "status",
+  "--porcelain",
+  "--untracked-files=all",
+  "--",
+  ":(glob)packages/*/src/generated/**",
+]);
 if (status) {
   console.error("✖ Generated code is out of date with the specs. Run `pnpm generate` and commit the result:");
   console.error(status);
