@@ -1,5 +1,6 @@
 /**
- * Proves the Nx wiring: touching only one API's spec marks only that API's package as affected.
+ * Proves the Nx wiring: touching only one API's spec marks that API's package as affected (plus what depends on
+ * it, such as the benchmarks) and no other API's package, nor the runtime or the generator.
  * Uses `nx show projects --affected --files=...`, so it needs no commit and changes nothing.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -8,16 +9,24 @@ import { output } from "./run.ts";
 const apis = readdirSync("specs", { withFileTypes: true })
   .filter((d) => d.isDirectory())
   .map((d) => d.name);
+const packageName = (dir: string) => (JSON.parse(readFileSync(`${dir}/package.json`, "utf8")) as { name: string }).name;
+const shared = [packageName("packages/runtime"), packageName("tools/generator")];
+
 let failed = false;
 for (const api of apis) {
-  const files = `specs/${api}/openapi.yaml`;
-  const affected = output("nx", ["show", "projects", "--affected", `--files=${files}`, "--json"]);
-  const projects = (JSON.parse(affected) as string[]).sort();
-  const expected = [(JSON.parse(readFileSync(`packages/${api}/package.json`, "utf8")) as { name: string }).name];
-  const ok = JSON.stringify(projects) === JSON.stringify(expected);
+  const file = `specs/${api}/openapi.yaml`;
+  const affected = JSON.parse(
+    output("nx", ["show", "projects", "--affected", `--files=${file}`, "--json"]),
+  ) as string[];
+  const own = packageName(`packages/${api}`);
+  const forbidden = [
+    ...shared,
+    ...apis.filter((other) => other !== api).map((other) => packageName(`packages/${other}`)),
+  ];
+  const wrong = affected.filter((project) => forbidden.includes(project));
+  const ok = affected.includes(own) && wrong.length === 0;
   failed ||= !ok;
-  console.log(
-    `${ok ? "✔" : "✖"} touching ${files} affects ${projects.join(", ") || "nothing"}${ok ? "" : ` (expected ${expected})`}`,
-  );
+  const detail = ok ? "" : ` (expected ${own}, and none of ${wrong.join(", ") || forbidden.join(", ")})`;
+  console.log(`${ok ? "✔" : "✖"} touching ${file} affects ${affected.sort().join(", ") || "nothing"}${detail}`);
 }
 if (failed) process.exit(1);
