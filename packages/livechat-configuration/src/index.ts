@@ -107,19 +107,6 @@ function withRegion(headers: HeaderValues, region: string | undefined): HeaderVa
   return region ? { ...headers, "X-Region": region } : headers;
 }
 
-export {
-  AbortError,
-  ApiError,
-  AuthError,
-  type CallOptions,
-  ChatSdkError,
-  ConnectionError,
-  type LogEntry,
-  ResponseParseError,
-  type RetryOptions,
-  splitBatchResults,
-  TimeoutError,
-} from "@chat-sdk/runtime";
 export { LiveChatError } from "./errors.ts";
 // The standalone, tree-shakeable operation functions (`createAgent(api, input)`), their descriptors and binder.
 export * from "./generated/operations.gen.ts";

@@ -1,12 +1,8 @@
-import { type RecordingServer, startRecordingServer } from "@chat-sdk/test-utils";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { useRecordingServer } from "@chat-sdk/test-utils";
+import { describe, expect, it } from "vitest";
 import { createLiveChatConfigurationClient, splitBatchResults } from "../src/index.ts";
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
+const server = useRecordingServer();
 
 describe("batch results", () => {
   it("split into successes and failures, each with its request index, losing no item", async () => {

@@ -1,8 +1,8 @@
 /**
  * createLiveChatConfigurationClient: default URL, credentials -> Authorization, token prefix -> X-Region, options.
  */
-import { loadBundledSpec, type RecordingServer, startRecordingServer, successExamples } from "@chat-sdk/test-utils";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadBundledSpec, successExamples, useRecordingServer } from "@chat-sdk/test-utils";
+import { beforeEach, describe, expect, it } from "vitest";
 import {
   AuthError,
   createLiveChatConfigurationClient,
@@ -14,11 +14,7 @@ const spec = await loadBundledSpec("livechat-configuration");
 const webhookNames = successExamples(spec).find((e) => e.operationId === "list_webhook_names")?.value;
 const pat = { accountId: "d24fa41e-bc16-41b8-a15b-9ca45ff7e0cf", token: "fra:pat-secret-ŁÓdź" };
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
+const server = useRecordingServer();
 beforeEach(() => {
   server.requests.length = 0;
   server.reply({ json: [] });

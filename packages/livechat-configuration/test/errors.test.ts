@@ -1,8 +1,8 @@
 /**
  * Failed calls reject with ApiError carrying the documented error payload, and never leak the credentials.
  */
-import { loadBundledSpec, type RecordingServer, startRecordingServer } from "@chat-sdk/test-utils";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { loadBundledSpec, useRecordingServer } from "@chat-sdk/test-utils";
+import { describe, expect, it } from "vitest";
 import {
   ApiError,
   createLiveChatConfigurationClient,
@@ -23,14 +23,7 @@ const accessToken = "fra:super-secret-access-token-4f9a";
 const pat = { accountId: "d24fa41e-bc16-41b8-a15b-9ca45ff7e0cf", token: "fra:super-secret-pat-77c1" };
 const newAgent = { id: "smith@example.com", name: "Agent Smith" };
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useRecordingServer();
 
 function client(
   options: { region?: string; auth?: Parameters<typeof createLiveChatConfigurationClient>[0]["auth"] } = {},

@@ -5,12 +5,11 @@
 import {
   type DocumentedExample,
   loadBundledSpec,
-  type RecordingServer,
   requestExamples,
-  startRecordingServer,
   successExamples,
+  useRecordingServer,
 } from "@chat-sdk/test-utils";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { allOperations } from "../src/generated/operations.gen.ts";
 import { createLiveChatConfigurationClient, type LiveChatConfigurationClientOptions } from "../src/index.ts";
 
@@ -26,15 +25,7 @@ const accessToken = "dal:test-access-token-Zm9vYmFy";
 const pat = { accountId: "d24fa41e-bc16-41b8-a15b-9ca45ff7e0cf", token: "dal:test-personal-token" };
 const basic = `Basic ${Buffer.from(`${pat.accountId}:${pat.token}`, "utf8").toString("base64")}`;
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-  server.reply({ json: {} });
-});
+const server = useRecordingServer();
 
 type Method = (input?: unknown) => Promise<unknown>;
 function method(auth: LiveChatConfigurationClientOptions["auth"], operationId: string): Method {

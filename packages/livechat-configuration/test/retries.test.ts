@@ -2,18 +2,11 @@
  * The retry-safety rule on LiveChat's actions: reads and updates are retried on transient failures; actions that
  * create something (x-idempotent: false) only when the server surely did not act: `too_many_requests` or 429.
  */
-import { type RecordingServer, startRecordingServer } from "@chat-sdk/test-utils";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RecordingServer, useRecordingServer } from "@chat-sdk/test-utils";
+import { describe, expect, it } from "vitest";
 import { ConnectionError, createLiveChatConfigurationClient, LiveChatError } from "../src/index.ts";
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useRecordingServer();
 
 const client = () =>
   createLiveChatConfigurationClient({

@@ -47,18 +47,6 @@ export function createRocketChatApi(options: RocketChatClientOptions): Client {
   return createApiClient<paths>({ ...rest, auth: headers, createError: (init) => new RocketChatError(init) });
 }
 
-export {
-  AbortError,
-  ApiError,
-  AuthError,
-  type CallOptions,
-  ChatSdkError,
-  ConnectionError,
-  type LogEntry,
-  ResponseParseError,
-  type RetryOptions,
-  TimeoutError,
-} from "@chat-sdk/runtime";
 export { RocketChatError, type RocketChatErrorBody } from "./errors.ts";
 // The standalone, tree-shakeable operation functions (`getLivechatQueue(api, input)`), descriptors and binder.
 export * from "./generated/operations.gen.ts";

@@ -1,15 +1,8 @@
-import { type RecordingServer, startRecordingServer } from "@chat-sdk/test-utils";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useRecordingServer } from "@chat-sdk/test-utils";
+import { describe, expect, it } from "vitest";
 import { createRocketChatClient, type LivechatQueueEntry } from "../src/index.ts";
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useRecordingServer();
 
 const entry = (i: number): LivechatQueueEntry => ({ chats: i, user: { _id: `u${i}`, username: `agent${i}` } });
 

@@ -1,5 +1,5 @@
-import { type RecordingServer, startRecordingServer } from "@chat-sdk/test-utils";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type RecordingServer, startRecordingServer, useRecordingServer } from "@chat-sdk/test-utils";
+import { describe, expect, it } from "vitest";
 import {
   AbortError,
   ApiError,
@@ -22,14 +22,7 @@ const create: OperationDescriptor = {
 };
 const fast = { baseDelayMs: 1, maxDelayMs: 2 };
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
-beforeEach(() => {
-  server.requests.length = 0;
-});
+const server = useRecordingServer();
 
 function client(extra: Partial<Parameters<typeof createApiClient>[0]> = {}) {
   return createApiClient({ baseUrl: server.url, auth: { Authorization: `Bearer ${TOKEN}` }, retry: fast, ...extra });

@@ -1,12 +1,8 @@
-import { type RecordingServer, startRecordingServer } from "@chat-sdk/test-utils";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { useRecordingServer } from "@chat-sdk/test-utils";
+import { beforeEach, describe, expect, it } from "vitest";
 import { createApiClient, createRawClient, type Middleware, type OperationDescriptor } from "../src/index.ts";
 
-let server: RecordingServer;
-beforeAll(async () => {
-  server = await startRecordingServer();
-});
-afterAll(() => server.close());
+const server = useRecordingServer();
 beforeEach(() => {
   server.requests.length = 0;
   server.reply({ json: { ok: true } });

@@ -19,6 +19,19 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
     "/** The runtime client every operation runs on. */",
     "export type Client = ApiClient<paths>;",
     "",
+    "// What users of this package need from the runtime, re-exported so that they never import it themselves.",
+    "export {",
+    "  AbortError,",
+    "  ApiError,",
+    "  AuthError,",
+    "  ChatSdkError,",
+    "  ConnectionError,",
+    "  ResponseParseError,",
+    "  splitBatchResults,",
+    "  TimeoutError,",
+    `} from "${runtimeName}";`,
+    `export type { CallOptions, LogEntry, Middleware, RetryOptions } from "${runtimeName}";`,
+    "",
   ];
   for (const op of ops) {
     out.push(`/** Method, path and encoding of \`${op.operationId}\`. */`);

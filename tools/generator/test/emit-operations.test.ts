@@ -1,7 +1,8 @@
 /**
- * Loads the generated operations.gen.ts (type-only imports, so it runs as is) and calls it with a recording client:
- * what each method sends is the contract with the runtime.
+ * Loads the generated operations.gen.ts and calls it with a recording client: what each method sends is the contract
+ * with the runtime. Its only value imports are the runtime's re-exports, served here by a stand-in package.
  */
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -23,6 +24,15 @@ interface GeneratedModule {
 async function loadGenerated(): Promise<{ module: GeneratedModule; calls: Call[]; client: unknown }> {
   const ws = createWorkspace();
   await generateApi(ws.root, ws.api);
+  const runtime = path.join(ws.root, "node_modules", "@fixture", "runtime");
+  mkdirSync(runtime, { recursive: true });
+  writeFileSync(
+    path.join(runtime, "package.json"),
+    '{ "name": "@fixture/runtime", "type": "module", "main": "index.js" }',
+  );
+  const names = ["AbortError", "ApiError", "AuthError", "ChatSdkError", "ConnectionError", "ResponseParseError"];
+  const standIn = [...names, "TimeoutError"].map((name) => `export class ${name} extends Error {}`);
+  writeFileSync(path.join(runtime, "index.js"), [...standIn, "export const splitBatchResults = () => {};"].join("\n"));
   const url = pathToFileURL(path.join(ws.generatedDir, "operations.gen.ts")).href;
   const module = (await import(/* @vite-ignore */ url)) as GeneratedModule;
   const calls: Call[] = [];

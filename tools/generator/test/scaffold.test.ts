@@ -5,6 +5,7 @@ import { generateApi } from "../src/generate.ts";
 import { createWorkspace, SCOPE } from "./workspace.ts";
 
 const HANDWRITTEN = [
+  "LICENSE",
   "README.md",
   "package.json",
   "src/index.ts",

@@ -90,3 +90,4 @@ export async function startRecordingServer(): Promise<RecordingServer> {
   };
 }
 export * from "./spec.ts";
+export { useRecordingServer } from "./use-server.ts";

@@ -10,6 +10,19 @@ import type * as T from "./types.gen.ts";
 /** The runtime client every operation runs on. */
 export type Client = ApiClient<paths>;
 
+// What users of this package need from the runtime, re-exported so that they never import it themselves.
+export {
+  AbortError,
+  ApiError,
+  AuthError,
+  ChatSdkError,
+  ConnectionError,
+  ResponseParseError,
+  splitBatchResults,
+  TimeoutError,
+} from "@chat-sdk/runtime";
+export type { CallOptions, LogEntry, Middleware, RetryOptions } from "@chat-sdk/runtime";
+
 /** Method, path and encoding of `create_agent`. */
 export const createAgentOperation: OperationDescriptor = { id: "create_agent", method: "post", path: "/action/create_agent", idempotent: false };
 
