@@ -5,6 +5,7 @@
  * which spec and where; output of a failed API is left untouched.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { GeneratorError } from "./errors.ts";
@@ -15,18 +16,26 @@ const root = process.env.CHAT_SDK_ROOT ?? path.resolve(fileURLToPath(import.meta
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
 const apis = requested.length > 0 ? requested : listApis(root);
 
-let scaffoldedAny = false;
+const scaffolded: string[] = [];
 for (const api of apis) {
   try {
     const result = await generateApi(root, api);
     console.log(`✔ ${result.packageName}: ${result.operations} operations -> ${result.generated.length} files`);
     for (const file of result.scaffolded) console.log(`  + scaffolded ${file}`);
-    scaffoldedAny ||= result.scaffolded.length > 0;
+    scaffolded.push(...result.scaffolded);
   } catch (error) {
     const message = error instanceof GeneratorError ? error.message : (error as Error).stack;
     console.error(`✖ ${api}: ${message}`);
     process.exit(1);
   }
+}
+
+const scaffoldedAny = scaffolded.length > 0;
+// Scaffolded files are handwritten from now on: give them the repo's formatting (line breaks and import order depend
+// on the API's names, so a template alone cannot get them right).
+const biome = path.join(root, "node_modules", ".bin", "biome");
+if (scaffoldedAny && existsSync(biome)) {
+  spawnSync(biome, ["check", "--write", ...scaffolded], { cwd: root, stdio: "ignore" });
 }
 
 // A new package must be linked into the workspace before it can build; do it for the user.
