@@ -1,0 +1,61 @@
+import { readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { run } from "./run.ts";
+import type { Registry } from "./verdaccio.ts";
+
+export const PUBLISHED = ["runtime", "rocket-chat", "livechat-configuration"] as const;
+
+/** What a consumer may find in a tarball: the build, the docs, the license, the manifest. */
+const ALLOWED_FILE = /^(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
+
+export interface Release {
+  versions: Record<string, string>;
+  /** Files of each tarball, by package name. */
+  tarballs: Record<string, string[]>;
+}
+
+/**
+ * Releases the committed state of the repo the way CI would: a clean clone, install, build, `changeset version`
+ * (bumps and CHANGELOG.md from the pending changesets), then `changeset publish` to the given registry.
+ */
+export function releaseTo(registry: Registry, repoRoot: string, workDir: string): Release {
+  const clone = path.join(workDir, "repo");
+  const bin = `${path.join(clone, "node_modules", ".bin")}${path.delimiter}${path.join(repoRoot, "node_modules", ".bin")}`;
+  const env = {
+    ...process.env,
+    PATH: `${bin}${path.delimiter}${process.env.PATH}`,
+    CI: "true",
+    NX_DAEMON: "false",
+    npm_config_registry: registry.url,
+    // Provenance needs a CI identity (OIDC); a local registry has none to check.
+    npm_config_provenance: "false",
+  };
+  run("git", ["clone", "--quiet", repoRoot, clone], { cwd: workDir });
+  run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { cwd: clone, env });
+  run("nx", ["run-many", "-t", "build", "--outputStyle=static"], { cwd: clone, env });
+  run("changeset", ["version"], { cwd: clone, env });
+
+  const tarballs: Record<string, string[]> = {};
+  const versions: Record<string, string> = {};
+  for (const dir of PUBLISHED) {
+    const cwd = path.join(clone, "packages", dir);
+    const manifest = JSON.parse(readFileSync(path.join(cwd, "package.json"), "utf8")) as {
+      name: string;
+      version: string;
+    };
+    versions[manifest.name] = manifest.version;
+    const packed = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd, env })) as Array<{
+      files: Array<{ path: string }>;
+    }>;
+    tarballs[manifest.name] = (packed[0]?.files ?? []).map((file) => file.path).sort();
+  }
+  const unexpected = Object.entries(tarballs).flatMap(([name, files]) =>
+    files.filter((file) => !ALLOWED_FILE.test(file)).map((file) => `${name}: ${file}`),
+  );
+  if (unexpected.length > 0) throw new Error(`unexpected files in tarballs:\n${unexpected.join("\n")}`);
+
+  const host = registry.url.replace(/^https?:/, "");
+  writeFileSync(path.join(clone, ".npmrc"), `${host}:_authToken=${registry.token}\n`);
+  run("changeset", ["publish"], { cwd: clone, env });
+  return { versions, tarballs };
+}

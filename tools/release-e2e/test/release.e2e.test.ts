@@ -1,0 +1,117 @@
+/**
+ * From the committed repo to a consumer: version + publish every package to a local Verdaccio, install them in a
+ * fresh project outside the workspace, and use them from Node (ESM and CJS), from the type checker (bundler and
+ * node16 resolution) and from headless Chromium. Everything started here is stopped in afterAll, pass or fail.
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openInChromium } from "../src/chromium.ts";
+import { createConsumer } from "../src/consumer.ts";
+import { type Release, releaseTo } from "../src/release.ts";
+import { type Site, startSite } from "../src/site.ts";
+import { type Registry, startVerdaccio } from "../src/verdaccio.ts";
+
+const repoRoot = spawnSync("git", ["rev-parse", "--show-toplevel"], { encoding: "utf8" }).stdout.trim();
+const work = mkdtempSync(path.join(tmpdir(), "release-e2e-"));
+const cleanups: Array<() => Promise<void> | void> = [() => rmSync(work, { recursive: true, force: true })];
+let registry: Registry;
+let release: Release;
+let consumer: string;
+let site: Site;
+
+beforeAll(async () => {
+  registry = await startVerdaccio(path.join(work, "verdaccio"));
+  cleanups.unshift(() => registry.stop());
+  release = releaseTo(registry, repoRoot, work);
+  consumer = createConsumer(path.join(work, "consumer"), registry.url, release.versions);
+  site = await startSite(consumer);
+  cleanups.unshift(() => site.stop());
+}, 600_000);
+
+afterAll(async () => {
+  for (const cleanup of cleanups) await cleanup();
+});
+
+function node(file: string): unknown {
+  const result = spawnSync(process.execPath, [file], {
+    cwd: consumer,
+    env: { ...process.env, API_URL: site.url },
+    encoding: "utf8",
+  });
+  expect(result.stderr).toBe("");
+  expect(result.status).toBe(0);
+  return JSON.parse(result.stdout);
+}
+
+describe("release", () => {
+  it("versions every package from the pending changesets", () => {
+    expect(Object.keys(release.versions).sort()).toEqual([
+      "@chat-sdk/livechat-configuration",
+      "@chat-sdk/rocket-chat",
+      "@chat-sdk/runtime",
+    ]);
+    for (const version of Object.values(release.versions)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("packs only what a consumer needs: dist, README, LICENSE, CHANGELOG, package.json", () => {
+    for (const [name, files] of Object.entries(release.tarballs)) {
+      expect(files, name).toEqual(expect.arrayContaining(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]));
+      expect(files.filter((file) => file.startsWith("dist/")).length, name).toBeGreaterThan(0);
+    }
+  });
+
+  it("publishes every package to the registry", async () => {
+    for (const [name, version] of Object.entries(release.versions)) {
+      const packument = (await (await fetch(`${registry.url}${name.replace("/", "%2f")}`)).json()) as {
+        versions: Record<string, { dependencies?: Record<string, string> }>;
+      };
+      expect(Object.keys(packument.versions), name).toContain(version);
+      for (const range of Object.values(packument.versions[version]?.dependencies ?? {})) {
+        expect(range, `${name} must not publish workspace: ranges`).not.toMatch(/^workspace:/);
+      }
+    }
+  });
+});
+
+describe("a consumer project", () => {
+  it("imports the packages from ESM and calls one operation of each", () => {
+    site.apiRequests.length = 0;
+    expect(node("esm.mjs")).toEqual({ created: { id: "smith@example.com" }, total: 7, liveChatError: "function" });
+    expect(
+      site.apiRequests.map((r) => [r.method, r.path, r.headers.authorization ?? r.headers["x-auth-token"]]),
+    ).toEqual([
+      ["POST", "/action/create_agent", "Bearer fra:esm"],
+      ["GET", "/api/v1/livechat/queue", "t1"],
+    ]);
+    expect(site.apiRequests[0]?.headers["x-region"]).toBe("fra");
+  });
+
+  it("requires the packages from CommonJS", () => {
+    site.apiRequests.length = 0;
+    expect(node("cjs.cjs")).toEqual({ created: { id: "smith@example.com" }, total: 7, rocketChatError: "function" });
+    expect(site.apiRequests).toHaveLength(2);
+  });
+
+  it.each(["bundler", "node16"])("type-checks with moduleResolution %s", (resolution) => {
+    const tsc = path.join(consumer, "node_modules", ".bin", "tsc");
+    const result = spawnSync(tsc, ["-p", `tsconfig.${resolution}.json`], { cwd: consumer, encoding: "utf8" });
+    expect(result.stdout + result.stderr).toBe("");
+    expect(result.status).toBe(0);
+  });
+
+  it("runs the same calls in headless Chromium from a page served on 127.0.0.1", async () => {
+    site.apiRequests.length = 0;
+    const browser = openInChromium(`${site.url}/index.html`);
+    cleanups.unshift(() => browser.stop());
+    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(browser.output())), 60_000));
+    const result = (await Promise.race([site.report, timeout])) as Record<string, unknown>;
+    await browser.stop();
+    expect(result.error).toBeUndefined();
+    expect(result).toMatchObject({ created: { id: "smith@example.com" }, total: 7 });
+    expect(result.userAgent).toMatch(/Chrome/);
+    expect(site.apiRequests.map((r) => r.headers["x-region"])).toEqual(["fra", undefined]);
+  }, 90_000);
+});

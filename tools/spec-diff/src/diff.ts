@@ -1,0 +1,82 @@
+import { type SpecChange, sortChanges } from "./change.ts";
+import { asObject, deepEqual, diffRest, type Emit, type Json, pointerTo } from "./compare.ts";
+import { diffSecurity, diffServers } from "./global-diff.ts";
+import { diffOperation, type OperationSite } from "./operation-diff.ts";
+
+const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
+
+/** Top-level keys compared on their own; `components` only matter through the paths that use them. */
+const HANDLED = new Set(["paths", "servers", "security", "components"]);
+
+/**
+ * Every change between two bundled, dereferenced OpenAPI documents, most important first.
+ * Operations are matched by method and path, so a moved path is one operation removed and one added.
+ */
+export function diffSpecs(before: Json, after: Json): SpecChange[] {
+  const changes: SpecChange[] = [];
+  const emitFor =
+    (operationId?: unknown): Emit =>
+    (level, where, message) =>
+      changes.push(
+        typeof operationId === "string" ? { level, operationId, where, message } : { level, where, message },
+      );
+  const emit = emitFor();
+
+  diffServers(before.servers, after.servers, "servers", "#/servers", emit);
+  diffSecurity(before.security, after.security, "global security", emit);
+
+  const was = operations(before);
+  const now = operations(after);
+  for (const key of [...new Set([...was.keys(), ...now.keys()])].sort()) {
+    const old = was.get(key);
+    const current = now.get(key);
+    if (!current) emitFor(old?.operation.operationId)("major", key, "operation removed");
+    else if (!old) emitFor(current.operation.operationId)("minor", key, "operation added");
+    else diffOperation(old, current, { before, after }, emitFor(current.operation.operationId));
+  }
+  diffPathItems(asObject(before.paths), asObject(after.paths), emit);
+  diffRest(before, after, HANDLED, "document", "#", emit);
+  diffComponents(asObject(before.components), asObject(after.components), changes.length === 0, emit);
+  return sortChanges(changes);
+}
+
+function operations(doc: Json): Map<string, OperationSite> {
+  const found = new Map<string, OperationSite>();
+  for (const [path, item] of Object.entries(asObject(doc.paths))) {
+    const pathItem = asObject(item);
+    for (const method of METHODS) {
+      const operation = pathItem[method];
+      if (operation === undefined) continue;
+      const key = `${method.toUpperCase()} ${path}`;
+      found.set(key, { key, operation: asObject(operation), pathItem, pointer: pointerTo("#/paths", path, method) });
+    }
+  }
+  return found;
+}
+
+/** Path-item parameters and servers are compared per operation; only the rest (summary, x-…) is left here. */
+function diffPathItems(before: Json, after: Json, emit: Emit) {
+  const handled = new Set([...METHODS, "parameters", "servers"]);
+  for (const path of Object.keys(after)) {
+    if (before[path] === undefined) continue;
+    diffRest(asObject(before[path]), asObject(after[path]), handled, path, pointerTo("#/paths", path), emit);
+  }
+}
+
+/**
+ * Dereferencing copied every used component into the paths, so a component's change is already reported where it is
+ * used. Component edits are reported on their own only when nothing else changed (an unused schema, say), so that a
+ * real change is never lost; security schemes are always reported because operations name them, not embed them.
+ */
+function diffComponents(before: Json, after: Json, nothingElseChanged: boolean, emit: Emit) {
+  for (const section of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+    if (section !== "securitySchemes" && !nothingElseChanged) continue;
+    const was = asObject(before[section]);
+    const now = asObject(after[section]);
+    for (const name of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
+      if (deepEqual(was[name], now[name])) continue;
+      const pointer = pointerTo("#/components", section, name);
+      emit("patch", `components ${section} ${name}`, `changed: ${pointer}`);
+    }
+  }
+}
