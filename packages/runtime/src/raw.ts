@@ -1,5 +1,12 @@
-import createClient, { type Client } from "openapi-fetch";
+import openapiFetch, { type Client } from "openapi-fetch";
 import type { ApiClient } from "./client.ts";
+
+// openapi-fetch's CommonJS build sets `exports.default` without an `__esModule` marker, so in our CJS build Node's
+// interop hands us the whole exports object as the default import: its `default` is then the function.
+const createClient: typeof openapiFetch =
+  typeof openapiFetch === "function"
+    ? openapiFetch
+    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
 
 /** The path-level client (openapi-fetch), re-typed here so consumers never import openapi-fetch. */
 export type RawClient<Paths extends {}> = Client<Paths>;

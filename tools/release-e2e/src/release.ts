@@ -8,6 +8,12 @@ export const PUBLISHED = ["runtime", "rocket-chat", "livechat-configuration"] as
 /** What a consumer may find in a tarball: the build, the docs, the license, the manifest. */
 const ALLOWED_FILE = /^(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;
 
+interface Manifest {
+  name: string;
+  version: string;
+  publishConfig?: { provenance?: boolean; access?: string };
+}
+
 export interface Release {
   versions: Record<string, string>;
   /** Files of each tarball, by package name. */
@@ -26,10 +32,9 @@ export function releaseTo(registry: Registry, repoRoot: string, workDir: string)
     PATH: `${bin}${path.delimiter}${process.env.PATH}`,
     CI: "true",
     NX_DAEMON: "false",
-    npm_config_registry: registry.url,
-    // Provenance needs a CI identity (OIDC); a local registry has none to check.
-    npm_config_provenance: "false",
   };
+  // Only publishing talks to the local registry: installs keep the usual one (the `node` package even runs npm).
+  const publishEnv = { ...env, npm_config_registry: registry.url };
   run("git", ["clone", "--quiet", repoRoot, clone], { cwd: workDir });
   run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { cwd: clone, env });
   run("nx", ["run-many", "-t", "build", "--outputStyle=static"], { cwd: clone, env });
@@ -39,11 +44,13 @@ export function releaseTo(registry: Registry, repoRoot: string, workDir: string)
   const versions: Record<string, string> = {};
   for (const dir of PUBLISHED) {
     const cwd = path.join(clone, "packages", dir);
-    const manifest = JSON.parse(readFileSync(path.join(cwd, "package.json"), "utf8")) as {
-      name: string;
-      version: string;
-    };
+    const manifestFile = path.join(cwd, "package.json");
+    const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
     versions[manifest.name] = manifest.version;
+    // `publishConfig.provenance` needs a CI identity (OIDC) to sign with; a local run has none, so this clone drops it.
+    if (manifest.publishConfig?.provenance !== true) throw new Error(`${manifest.name} is not provenance-ready`);
+    const local = { ...manifest, publishConfig: { ...manifest.publishConfig, provenance: false } };
+    writeFileSync(manifestFile, JSON.stringify(local, null, 2));
     const packed = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd, env })) as Array<{
       files: Array<{ path: string }>;
     }>;
@@ -56,6 +63,6 @@ export function releaseTo(registry: Registry, repoRoot: string, workDir: string)
 
   const host = registry.url.replace(/^https?:/, "");
   writeFileSync(path.join(clone, ".npmrc"), `${host}:_authToken=${registry.token}\n`);
-  run("changeset", ["publish"], { cwd: clone, env });
+  run("changeset", ["publish"], { cwd: clone, env: publishEnv });
   return { versions, tarballs };
 }

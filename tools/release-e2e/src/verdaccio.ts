@@ -1,4 +1,4 @@
-import { writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Background, freePort, startBackground, waitFor } from "./processes.ts";
@@ -17,6 +17,7 @@ export interface Registry {
  */
 export async function startVerdaccio(dir: string): Promise<Registry> {
   const port = await freePort();
+  mkdirSync(dir, { recursive: true });
   const config = path.join(dir, "config.yaml");
   writeFileSync(
     config,
