@@ -9,13 +9,17 @@ const FIXTURE = fileURLToPath(new URL("../fixtures/consumer/", import.meta.url))
  * A fresh project outside the workspace that installs the released packages like any team would: `@chat-sdk/*` from
  * the local registry (scoped `.npmrc`), everything else from the usual registry.
  */
-export function createConsumer(dir: string, registryUrl: string, versions: Record<string, string>): string {
+export async function createConsumer(
+  dir: string,
+  registryUrl: string,
+  versions: Record<string, string>,
+): Promise<string> {
   cpSync(FIXTURE, dir, { recursive: true });
   writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: "consumer", private: true }, null, 2));
   writeFileSync(path.join(dir, ".npmrc"), `@chat-sdk:registry=${registryUrl}\n`);
   const wanted = ["@chat-sdk/rocket-chat", "@chat-sdk/livechat-configuration"].map(
     (name) => `${name}@${versions[name]}`,
   );
-  run("npm", ["install", "--no-audit", "--no-fund", ...wanted, "typescript@5.9.3"], { cwd: dir });
+  await run("npm", ["install", "--no-audit", "--no-fund", ...wanted, "typescript@5.9.3"], { cwd: dir });
   return dir;
 }

@@ -24,7 +24,7 @@ export interface Release {
  * Releases the committed state of the repo the way CI would: a clean clone, install, build, `changeset version`
  * (bumps and CHANGELOG.md from the pending changesets), then `changeset publish` to the given registry.
  */
-export function releaseTo(registry: Registry, repoRoot: string, workDir: string): Release {
+export async function releaseTo(registry: Registry, repoRoot: string, workDir: string): Promise<Release> {
   const clone = path.join(workDir, "repo");
   const bin = `${path.join(clone, "node_modules", ".bin")}${path.delimiter}${path.join(repoRoot, "node_modules", ".bin")}`;
   const env = {
@@ -35,10 +35,10 @@ export function releaseTo(registry: Registry, repoRoot: string, workDir: string)
   };
   // Only publishing talks to the local registry: installs keep the usual one (the `node` package even runs npm).
   const publishEnv = { ...env, npm_config_registry: registry.url };
-  run("git", ["clone", "--quiet", repoRoot, clone], { cwd: workDir });
-  run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { cwd: clone, env });
-  run("nx", ["run-many", "-t", "build", "--outputStyle=static"], { cwd: clone, env });
-  run("changeset", ["version"], { cwd: clone, env });
+  await run("git", ["clone", "--quiet", repoRoot, clone], { cwd: workDir });
+  await run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { cwd: clone, env });
+  await run("nx", ["run-many", "-t", "build", "--outputStyle=static"], { cwd: clone, env });
+  await run("changeset", ["version"], { cwd: clone, env });
 
   const tarballs: Record<string, string[]> = {};
   const versions: Record<string, string> = {};
@@ -51,7 +51,9 @@ export function releaseTo(registry: Registry, repoRoot: string, workDir: string)
     if (manifest.publishConfig?.provenance !== true) throw new Error(`${manifest.name} is not provenance-ready`);
     const local = { ...manifest, publishConfig: { ...manifest.publishConfig, provenance: false } };
     writeFileSync(manifestFile, JSON.stringify(local, null, 2));
-    const packed = JSON.parse(run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd, env })) as Array<{
+    const packed = JSON.parse(
+      await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd, env }),
+    ) as Array<{
       files: Array<{ path: string }>;
     }>;
     tarballs[manifest.name] = (packed[0]?.files ?? []).map((file) => file.path).sort();
@@ -63,6 +65,6 @@ export function releaseTo(registry: Registry, repoRoot: string, workDir: string)
 
   const host = registry.url.replace(/^https?:/, "");
   writeFileSync(path.join(clone, ".npmrc"), `${host}:_authToken=${registry.token}\n`);
-  run("changeset", ["publish"], { cwd: clone, env: publishEnv });
+  await run("changeset", ["publish"], { cwd: clone, env: publishEnv });
   return { versions, tarballs };
 }

@@ -38,10 +38,12 @@ export async function startVerdaccio(dir: string): Promise<Registry> {
   const server: Background = startBackground(BIN, ["--config", config, "--listen", `127.0.0.1:${port}`]);
   const url = `http://127.0.0.1:${port}/`;
   try {
-    await waitFor("Verdaccio", async () => (await fetch(`${url}-/ping`)).ok, 30_000);
+    // `connection: close` leaves no idle keep-alive socket that Verdaccio would close under a later request.
+    const close = { connection: "close" };
+    await waitFor("Verdaccio", async () => (await fetch(`${url}-/ping`, { headers: close })).ok, 30_000);
     const response = await fetch(`${url}-/user/org.couchdb.user:release`, {
       method: "PUT",
-      headers: { "content-type": "application/json" },
+      headers: { "content-type": "application/json", ...close },
       body: JSON.stringify({ name: "release", password: "release-e2e-password" }),
     });
     const { token } = (await response.json()) as { token: string };

@@ -3,15 +3,15 @@
  * fresh project outside the workspace, and use them from Node (ESM and CJS), from the type checker (bundler and
  * node16 resolution) and from headless Chromium. Everything started here is stopped in afterAll, pass or fail.
  */
-import { execFile, spawnSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openInChromium } from "../src/chromium.ts";
 import { createConsumer } from "../src/consumer.ts";
 import { type Release, releaseTo } from "../src/release.ts";
+import { run } from "../src/run.ts";
 import { type Site, startSite } from "../src/site.ts";
 import { type Registry, startVerdaccio } from "../src/verdaccio.ts";
 
@@ -26,8 +26,8 @@ let site: Site;
 beforeAll(async () => {
   registry = await startVerdaccio(path.join(work, "verdaccio"));
   cleanups.unshift(() => registry.stop());
-  release = releaseTo(registry, repoRoot, work);
-  consumer = createConsumer(path.join(work, "consumer"), registry.url, release.versions);
+  release = await releaseTo(registry, repoRoot, work);
+  consumer = await createConsumer(path.join(work, "consumer"), registry.url, release.versions);
   site = await startSite(consumer);
   cleanups.unshift(() => site.stop());
 }, 600_000);
@@ -107,11 +107,9 @@ describe("a consumer project", () => {
     expect(site.apiRequests).toHaveLength(2);
   });
 
-  it.each(["bundler", "node16"])("type-checks with moduleResolution %s", (resolution) => {
+  it.each(["bundler", "node16"])("type-checks with moduleResolution %s", async (resolution) => {
     const tsc = path.join(consumer, "node_modules", ".bin", "tsc");
-    const result = spawnSync(tsc, ["-p", `tsconfig.${resolution}.json`], { cwd: consumer, encoding: "utf8" });
-    expect(result.stdout + result.stderr).toBe("");
-    expect(result.status).toBe(0);
+    await expect(run(tsc, ["-p", `tsconfig.${resolution}.json`], { cwd: consumer })).resolves.toBe("");
   });
 
   it("runs the same calls in headless Chromium from a page served on 127.0.0.1", async () => {
