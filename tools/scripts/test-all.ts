@@ -1,7 +1,8 @@
 /**
  * `pnpm test`: everything CI checks, in the order a failure is cheapest to explain.
- * Spec lint -> code style -> generate + drift check -> typecheck, tests, build, package lint -> size budgets ->
- * affected wiring.
+ * Spec lint -> code style -> generate + drift check -> changesets cover spec changes -> typecheck, tests (the release
+ * test publishes to a local Verdaccio and uses the packages from Node and Chromium), build, package lint -> size
+ * budgets -> affected wiring.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
@@ -11,6 +12,7 @@ step("Lint every spec (Redocly, strict)", "nx", ["run-many", "-t", "lint-spec", 
 step("Lint and format code (Biome)", "biome", ["check", "."]);
 step("Generate all packages", "nx", ["run-many", "-t", "generate", "--outputStyle=static"]);
 step("Check generated code is committed", "node", ["tools/scripts/check-drift.ts"]);
+step("Check changesets cover every spec change", "node", ["tools/spec-diff/src/cli.ts", "check"]);
 step("Typecheck, test, build, publint + attw", "nx", [
   "run-many",
   "-t",
