@@ -1,13 +1,6 @@
 import openapiFetch, { type Client } from "openapi-fetch";
 import type { ApiClient } from "./client.ts";
 
-// openapi-fetch's CommonJS build sets `exports.default` without an `__esModule` marker, so in our CJS build Node's
-// interop hands us the whole exports object as the default import: its `default` is then the function.
-const createClient: typeof openapiFetch =
-  typeof openapiFetch === "function"
-    ? openapiFetch
-    : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
-
 /** The path-level client (openapi-fetch), re-typed here so consumers never import openapi-fetch. */
 export type RawClient<Paths extends {}> = Client<Paths>;
 
@@ -18,6 +11,13 @@ export type RawClient<Paths extends {}> = Client<Paths>;
  */
 export function createRawClient<Paths extends {}>(api: ApiClient<Paths>): RawClient<Paths> {
   const { baseUrl, fetch, headers, middleware } = api.http;
+  // openapi-fetch's CommonJS build sets `exports.default` without an `__esModule` marker, so in our CJS build Node's
+  // interop hands us the whole exports object as the default import: its `default` is then the function. (Resolved
+  // here, not at module level, so that bundles which never create a raw client can drop openapi-fetch.)
+  const createClient =
+    typeof openapiFetch === "function"
+      ? openapiFetch
+      : (openapiFetch as unknown as { default: typeof openapiFetch }).default;
   const raw = createClient<Paths>({ baseUrl, fetch, headers });
   raw.use({
     async onRequest({ request }) {
