@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 /**
  * createLiveChatConfigurationClient: default URL, credentials -> Authorization, token prefix -> X-Region, options.
  */
@@ -103,8 +104,13 @@ describe("auth providers", () => {
     const api = client({ auth: { acessToken: "fra:misspelt-secret" } as never });
     const error = await api.listAgents().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AuthError);
-    expect((error as AuthError).cause).toBeInstanceOf(TypeError);
-    for (const text of [String(error), JSON.stringify(error), String((error as AuthError).cause)]) {
+    expect((error as AuthError).providerError).toBeInstanceOf(TypeError);
+    for (const text of [
+      String(error),
+      JSON.stringify(error),
+      inspect(error),
+      String((error as AuthError).providerError),
+    ]) {
       expect(text).not.toContain("misspelt-secret");
     }
     expect(server.requests).toHaveLength(0);

@@ -1,6 +1,7 @@
 /**
  * Failed calls reject with ApiError carrying the documented error payload, and never leak the credentials.
  */
+import { inspect } from "node:util";
 import { loadBundledSpec, useRecordingServer } from "@chat-sdk/test-utils";
 import { describe, expect, it } from "vitest";
 import {
@@ -47,7 +48,13 @@ async function rejection(promise: Promise<unknown>): Promise<ApiError<LiveChatEr
 }
 
 function expectNoSecrets(error: ApiError, secrets: string[]) {
-  for (const text of [String(error), error.message, JSON.stringify(error), error.stack ?? ""]) {
+  for (const text of [
+    String(error),
+    error.message,
+    JSON.stringify(error),
+    error.stack ?? "",
+    inspect(error, { depth: 8 }),
+  ]) {
     for (const secret of secrets) expect(text).not.toContain(secret);
   }
 }

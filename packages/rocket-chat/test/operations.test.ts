@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { loadBundledSpec, type RecordingServer, startRecordingServer, successExamples } from "@chat-sdk/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ApiError, createRocketChatClient, RocketChatError } from "../src/index.ts";
@@ -120,7 +121,12 @@ describe("errors and auth", () => {
     expect(rcError.isForbidden()).toBe(false);
     expect(rcError.reason).toBe("You must be logged in to do this.");
     expect(rcError.message).toBe("getLivechatQueue failed with HTTP 401: You must be logged in to do this.");
-    for (const text of [String(apiError), apiError.message, JSON.stringify(apiError)]) {
+    for (const text of [
+      String(apiError),
+      apiError.message,
+      JSON.stringify(apiError),
+      inspect(apiError, { depth: 8 }),
+    ]) {
       expect(text).not.toContain(auth.authToken);
     }
   });

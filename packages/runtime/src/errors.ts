@@ -65,10 +65,13 @@ export class ConnectionError extends ChatSdkError {
 /** The credentials provider failed (threw or returned nothing usable); nothing was sent. */
 export class AuthError extends ChatSdkError {
   override readonly name: string = "AuthError";
+  /** What the provider threw. Not enumerable and not `cause`, so neither `util.inspect` nor JSON shows it: a provider
+   * may well have put a credential in its message. */
+  declare readonly providerError: unknown;
 
-  constructor(operationId: string, cause: unknown) {
-    // The cause's own message is not repeated: a provider may put a secret in it.
-    super(operationId, `${operationId}: the auth provider failed; nothing was sent`, { cause });
+  constructor(operationId: string, providerError: unknown) {
+    super(operationId, `${operationId}: the auth provider failed; nothing was sent`);
+    Object.defineProperty(this, "providerError", { value: providerError, enumerable: false });
   }
 }
 

@@ -1,3 +1,4 @@
+import { inspect } from "node:util";
 import { type RecordingServer, startRecordingServer, useRecordingServer } from "@chat-sdk/test-utils";
 import { describe, expect, it } from "vitest";
 import {
@@ -43,8 +44,9 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
     (e: unknown) => e,
   );
   expect(error).toBeInstanceOf(Error);
-  for (const text of [String(error), (error as Error).message, JSON.stringify(error)])
+  for (const text of [String(error), (error as Error).message, JSON.stringify(error), inspect(error, { depth: 8 })]) {
     expect(text).not.toContain(TOKEN);
+  }
   return error as Error;
 }
 
@@ -201,6 +203,7 @@ describe("credentials provider", () => {
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).toBe("list_things: the auth provider failed; nothing was sent");
     expect(calls).toBe(1);
+    expect(String((error as AuthError).providerError)).toContain("cannot refresh");
     expect(server.requests).toHaveLength(0);
   });
 });
