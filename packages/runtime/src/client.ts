@@ -38,7 +38,7 @@ export interface ApiClientOptions {
   headers?: HeaderValues;
   /** A `fetch` implementation; defaults to the global one. */
   fetch?: (input: Request) => Promise<Response>;
-  /** Request/response hooks (openapi-fetch middleware), run in order after auth. */
+  /** Request/response hooks with openapi-fetch's middleware contract, for operation calls and `raw` alike. */
   middleware?: Middleware[];
   /** Timeout of each attempt in ms, from when that attempt starts. Default 60000; 0 disables it. */
   timeoutMs?: number;

@@ -14,7 +14,7 @@ import { type HttpContext, sendHttp } from "./http.ts";
 const TIMEOUT = Symbol("timeout");
 
 /**
- * One attempt of one call: sends it through openapi-fetch with its own timeout (combined with the caller's signal),
+ * One attempt of one call: sends it (see http.ts) with its own timeout (combined with the caller's signal),
  * reads the body as text and turns every outcome into a parsed body or one typed error.
  */
 export async function sendOnce(
