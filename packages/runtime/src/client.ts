@@ -3,31 +3,10 @@ import type { AuthProvider, HeaderValues } from "./auth.ts";
 import { AbortError, ApiError, type ApiErrorInit, AuthError, ChatSdkError } from "./errors.ts";
 import type { HttpContext } from "./http.ts";
 import { describeOutcome, type LogEntry, type Logger } from "./logger.ts";
+import type { CallOptions, OperationDescriptor, OperationInput } from "./operation.ts";
+import { prepareRequest } from "./request.ts";
 import { DEFAULT_RETRY, type ErrorClassifier, isRetryable, type RetryOptions, retryDelay } from "./retry.ts";
 import { sendOnce } from "./send-once.ts";
-
-/** What the generator knows about one operation; passed by every generated method. */
-export interface OperationDescriptor {
-  readonly id: string;
-  readonly method: "get" | "put" | "post" | "delete" | "patch" | "head" | "options" | "trace";
-  readonly path: string;
-  /** Query parameters sent as JSON strings. */
-  readonly jsonQuery?: readonly string[];
-  /** False when repeating the call could act twice (creates); such calls are retried only when surely not acted on. */
-  readonly idempotent?: boolean;
-}
-
-/** Per-call options of every generated method. */
-export interface CallOptions {
-  /** Abort the call (all attempts). */
-  signal?: AbortSignal;
-  /** Extra headers for this call only. */
-  headers?: HeaderValues;
-  /** Timeout of each attempt in ms (default: the client's, 60000); 0 disables it. */
-  timeoutMs?: number;
-  /** Retry settings for this call (default: the client's). */
-  retry?: RetryOptions;
-}
 
 export interface ApiClientOptions {
   /** Root URL, e.g. `https://chat.example.com`. */
@@ -62,18 +41,16 @@ export type { Middleware };
 /** `Paths` (the spec's `paths` type) ties a client to its API, so it serves only that API's generated operations. */
 // biome-ignore lint/correctness/noUnusedVariables: the type parameter is the point (see above).
 export interface ApiClient<Paths extends {}> {
-  /** Runs one operation: resolves to the parsed success body, rejects with a {@link ChatSdkError}. */
-  call<Result>(operation: OperationDescriptor, input: OperationInput, options?: CallOptions): Promise<Result>;
+  /**
+   * Runs one operation with its flat input (parameters and body fields side by side, split by the descriptor):
+   * resolves to the parsed success body, rejects with a {@link ChatSdkError}. `input` is any object so that
+   * generated input interfaces fit too.
+   */
+  call<Result>(operation: OperationDescriptor, input: object, options?: CallOptions<string>): Promise<Result>;
   /** Base URL, fetch, headers and middleware, shared with the `raw` client. */
   readonly http: HttpContext;
   /** The auth headers (and any learnt by `recover`) for the next request; rejects with AuthError. */
   credentials(operationId: string): Promise<HeaderValues>;
-}
-
-export interface OperationInput {
-  query?: object;
-  path?: object;
-  body?: unknown;
 }
 
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
@@ -112,10 +89,13 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   return {
     http,
     credentials: async (operationId) => authHeaders(operationId),
-    async call<Result>(operation: OperationDescriptor, input: OperationInput, call: CallOptions = {}) {
+    async call<Result>(operation: OperationDescriptor, input: object, call: CallOptions<string> = {}) {
+      // Once per call, not per attempt: a bad input fails before anything is sent, and retries reuse the body.
+      const prepared = prepareRequest(baseUrl, operation, input as OperationInput, call.contentType);
       const retry = call.retry ? { ...clientRetry, ...call.retry } : clientRetry;
       const timeoutMs = call.timeoutMs ?? options.timeoutMs ?? 60_000;
-      const idempotent = operation.idempotent ?? SAFE_METHODS.has(operation.method);
+      // Repeating any method but POST and PATCH leaves the server as one call would (RFC 9110).
+      const idempotent = operation.idempotent ?? !/^p(ost|atch)$/.test(operation.method);
       let recovered = false;
       for (let attemptNo = 1; ; attemptNo++) {
         const started = options.logger ? Date.now() : 0;
@@ -135,7 +115,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
           const { status, body } = await sendOnce(
             http,
             operation,
-            input,
+            prepared,
             sent,
             call.signal,
             timeoutMs,
@@ -165,8 +145,6 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
     },
   };
 }
-
-const SAFE_METHODS = new Set(["get", "head", "options", "put", "delete", "trace"]);
 
 function sleep(ms: number, signal: AbortSignal | undefined, operationId: string): Promise<void> {
   return new Promise((resolve, reject) => {

@@ -15,8 +15,9 @@ export class ChatSdkError extends Error {
     this.operationId = operationId;
   }
 
+  /** Own fields (name, operationId, status, body, ...) and the message; never `cause` or a provider's error. */
   toJSON(): Record<string, unknown> {
-    return { name: this.name, message: this.message, operationId: this.operationId };
+    return { ...(this as object), message: this.message };
   }
 }
 
@@ -43,10 +44,6 @@ export class ApiError<Body = unknown> extends ChatSdkError {
     this.headers = init.headers;
     this.body = init.body;
     this.requestId = init.headers.get("x-request-id") ?? undefined;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, requestId: this.requestId, body: this.body };
   }
 }
 
@@ -95,6 +92,18 @@ export class AbortError extends ChatSdkError {
   }
 }
 
+/**
+ * The input cannot be sent as the operation says (a missing path parameter, a body of the wrong kind for its media
+ * type): nothing was sent, and it is never retried. The message names the operation and the parameter, never a value.
+ */
+export class InvalidInputError extends ChatSdkError {
+  override readonly name: string = "InvalidInputError";
+
+  constructor(operationId: string, problem: string) {
+    super(operationId, `${operationId}: ${problem}; nothing was sent`);
+  }
+}
+
 /** A 2xx response whose body is not the JSON the spec promises (an HTML page, truncated JSON, ...). */
 export class ResponseParseError extends ChatSdkError {
   override readonly name: string = "ResponseParseError";
@@ -110,10 +119,6 @@ export class ResponseParseError extends ChatSdkError {
     this.status = response.status;
     this.contentType = type;
     this.excerpt = excerpt;
-  }
-
-  override toJSON(): Record<string, unknown> {
-    return { ...super.toJSON(), status: this.status, contentType: this.contentType, excerpt: this.excerpt };
   }
 }
 

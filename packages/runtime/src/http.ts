@@ -1,7 +1,7 @@
 import type { Middleware } from "openapi-fetch";
 import type { HeaderValues } from "./auth.ts";
-import type { OperationDescriptor, OperationInput } from "./client.ts";
-import { serializeQuery } from "./query.ts";
+import type { OperationDescriptor } from "./operation.ts";
+import type { PreparedRequest } from "./request.ts";
 
 /** What one request needs besides the operation: where, how, and the hooks to run. */
 export interface HttpContext {
@@ -14,35 +14,36 @@ export interface HttpContext {
 let nextId = 0;
 
 /**
- * Builds and sends one request of an operation and reads its body as text. Middleware follow openapi-fetch's
- * contract (`onRequest` may return a new Request or a Response, `onResponse` a new Response, `onError` a Response or
- * an Error), so the same hooks serve the operation methods and the path-level `raw` client. Doing this here rather
- * than through openapi-fetch keeps openapi-fetch out of bundles that import single operations.
+ * Sends one attempt of an operation (see request.ts for what is sent) and returns the response unread. Middleware
+ * follow openapi-fetch's contract (`onRequest` may return a new Request or a Response, `onResponse` a new Response,
+ * `onError` a Response or an Error), so the same hooks serve the operation methods and the path-level `raw` client.
+ * Doing this here rather than through openapi-fetch keeps openapi-fetch out of bundles that import single operations.
  */
 export async function sendHttp(
   context: HttpContext,
   operation: OperationDescriptor,
-  input: OperationInput,
+  prepared: PreparedRequest,
   headers: HeaderValues,
   signal: AbortSignal | undefined,
-): Promise<{ response: Response; text: string }> {
-  const url = buildUrl(context.baseUrl, operation, input);
-  const init: RequestInit = {
+): Promise<Response> {
+  const { body, type } = prepared;
+  const sent: HeaderValues = { ...context.headers, ...headers };
+  if (type) sent["Content-Type"] = type;
+  // `duplex` lets fetch send a stream body (a one-way upload); harmless for any other body.
+  const init: RequestInit & { duplex: "half" } = {
     method: operation.method.toUpperCase(),
-    headers: { ...context.headers, ...headers },
+    headers: sent,
+    body,
     signal,
+    duplex: "half",
   };
-  if (input.body !== undefined) {
-    init.body = JSON.stringify(input.body);
-    (init.headers as HeaderValues)["Content-Type"] = "application/json";
+  let request = new Request(prepared.url, init);
+  // Parameter headers and Accept give way to the client's, auth's and the call's headers, whatever their case.
+  for (const name in prepared.headers) {
+    if (!request.headers.has(name)) request.headers.set(name, prepared.headers[name] as string);
   }
-  let request = new Request(url, init);
   let response: Response | undefined;
-  const params = {
-    query: input.query as Record<string, unknown> | undefined,
-    path: input.path as Record<string, unknown> | undefined,
-  };
-  const hook = { schemaPath: operation.path, params, id: String(++nextId) };
+  const hook = { schemaPath: operation.path, params: prepared.params, id: String(++nextId) };
   const options = { baseUrl: context.baseUrl, fetch: context.fetch } as never;
   for (const middleware of context.middleware) {
     const result = await middleware.onRequest?.({ ...hook, request, options });
@@ -63,8 +64,7 @@ export async function sendHttp(
     const result: unknown = await middleware.onResponse?.({ ...hook, request, response, options });
     if (result instanceof Response) response = result;
   }
-  const empty = response.status === 204 || response.headers.get("content-length") === "0";
-  return { response, text: empty ? "" : await response.text() };
+  return response;
 }
 
 async function runOnError(
@@ -78,13 +78,4 @@ async function runOnError(
     if (result instanceof Error) error = result;
   }
   throw error;
-}
-
-function buildUrl(baseUrl: string, operation: OperationDescriptor, input: OperationInput): string {
-  const pathParams = (input.path ?? {}) as Record<string, unknown>;
-  const path = operation.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
-    encodeURIComponent(String(pathParams[name])),
-  );
-  const query = input.query ? serializeQuery(input.query as Record<string, unknown>, operation.jsonQuery) : "";
-  return `${baseUrl}${path}${query ? `?${query}` : ""}`;
 }

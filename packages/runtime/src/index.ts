@@ -1,14 +1,6 @@
 export { type AuthProvider, basicAuth, bearerAuth, type HeaderValues } from "./auth.ts";
 export { type BatchItemFailure, splitBatchResults } from "./batch.ts";
-export {
-  type ApiClient,
-  type ApiClientOptions,
-  type CallOptions,
-  createApiClient,
-  type Middleware,
-  type OperationDescriptor,
-  type OperationInput,
-} from "./client.ts";
+export { type ApiClient, type ApiClientOptions, createApiClient, type Middleware } from "./client.ts";
 export {
   AbortError,
   ApiError,
@@ -16,11 +8,21 @@ export {
   AuthError,
   ChatSdkError,
   ConnectionError,
+  InvalidInputError,
   ResponseParseError,
   TimeoutError,
 } from "./errors.ts";
 export type { HttpContext } from "./http.ts";
 export type { LogEntry, Logger } from "./logger.ts";
+export type {
+  BinaryBody,
+  BodySpec,
+  CallOptions,
+  HttpMethod,
+  OperationDescriptor,
+  OperationInput,
+  ParamSpec,
+} from "./operation.ts";
 export { type OffsetPage, paginateOffset } from "./pagination.ts";
 export { serializeQuery } from "./query.ts";
 export { createRawClient, type RawClient } from "./raw.ts";

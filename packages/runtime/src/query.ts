@@ -1,25 +1,23 @@
+import type { ParamSpec } from "./operation.ts";
+import { serializeParam } from "./style.ts";
+
 /**
- * Query-string serialisation that knows about JSON-encoded parameters.
- *
- * Some APIs (Rocket.Chat's `sort`, `fields`, `query`) take JSON objects as query values. The spec marks them with
- * `content: application/json`; the generator lists their names per operation and we JSON-encode exactly those.
- * Everything else follows OpenAPI's default `form` + `explode` style.
+ * A query string (without `?`) of `query`, each parameter in its OpenAPI style: `params` gives the specs by name
+ * (default: form, exploded), or, as before, the list of names sent JSON-encoded (`content: application/json`, like
+ * Rocket.Chat's `sort`). undefined and null values are skipped.
  */
-export function serializeQuery(query: Record<string, unknown>, jsonParams: readonly string[] = []): string {
+export function serializeQuery(
+  query: Readonly<Record<string, unknown>>,
+  params?: readonly string[] | Readonly<Record<string, ParamSpec>>,
+): string {
   const parts: string[] = [];
   for (const [name, value] of Object.entries(query)) {
-    if (value === undefined || value === null) continue;
-    const key = encodeURIComponent(name);
-    if (jsonParams.includes(name)) {
-      parts.push(`${key}=${encodeURIComponent(JSON.stringify(value))}`);
-    } else if (Array.isArray(value)) {
-      for (const item of value) parts.push(`${key}=${encodeURIComponent(String(item))}`);
-    } else if (typeof value === "object") {
-      // An object parameter not declared as JSON: send it as JSON rather than the unreadable "[object Object]".
-      parts.push(`${key}=${encodeURIComponent(JSON.stringify(value))}`);
-    } else {
-      parts.push(`${key}=${encodeURIComponent(String(value))}`);
-    }
+    if (value == null) continue;
+    const spec = Array.isArray(params)
+      ? { json: params.includes(name) }
+      : (params as Record<string, ParamSpec>)?.[name];
+    const part = serializeParam(name, value, { ...spec, in: "query" });
+    if (part) parts.push(part);
   }
   return parts.join("&");
 }

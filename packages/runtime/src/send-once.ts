@@ -1,26 +1,20 @@
 import type { HeaderValues } from "./auth.ts";
-import type { OperationDescriptor, OperationInput } from "./client.ts";
-import {
-  AbortError,
-  ApiError,
-  type ApiErrorInit,
-  ChatSdkError,
-  ConnectionError,
-  ResponseParseError,
-  TimeoutError,
-} from "./errors.ts";
+import { AbortError, ApiError, type ApiErrorInit, ChatSdkError, ConnectionError, TimeoutError } from "./errors.ts";
 import { type HttpContext, sendHttp } from "./http.ts";
+import type { OperationDescriptor } from "./operation.ts";
+import type { PreparedRequest } from "./request.ts";
+import { readSuccess } from "./response.ts";
 
 const TIMEOUT = Symbol("timeout");
 
 /**
  * One attempt of one call: sends it (see http.ts) with its own timeout (combined with the caller's signal),
- * reads the body as text and turns every outcome into a parsed body or one typed error.
+ * reads the body (within the timeout) and turns every outcome into a parsed body or one typed error.
  */
 export async function sendOnce(
   http: HttpContext,
   operation: OperationDescriptor,
-  input: OperationInput,
+  prepared: PreparedRequest,
   headers: HeaderValues,
   signal: AbortSignal | undefined,
   timeoutMs: number,
@@ -34,17 +28,17 @@ export async function sendOnce(
   const timer = controller ? setTimeout(() => controller.abort(TIMEOUT), timeoutMs) : undefined;
   try {
     if (signal?.aborted) throw new AbortError(operation.id, signal.reason);
-    const { response, text } = await sendHttp(http, operation, input, headers, controller?.signal ?? signal);
+    const response = await sendHttp(http, operation, prepared, headers, controller?.signal ?? signal);
     if (!response.ok) {
       const init = {
         status: response.status,
         headers: response.headers,
-        body: lenientJson(text),
+        body: lenientJson(await response.text()),
         operationId: operation.id,
       };
       throw createError?.(init) ?? new ApiError(init);
     }
-    return { status: response.status, body: parseBody(operation.id, response, text) };
+    return { status: response.status, body: await readSuccess(operation, response) };
   } catch (error) {
     if (error instanceof ChatSdkError) throw error;
     if (controller?.signal.reason === TIMEOUT) throw new TimeoutError(operation.id, timeoutMs);
@@ -68,19 +62,9 @@ function lenientJson(text: string): unknown {
   }
 }
 
-function parseBody(operationId: string, response: Response, text: string): unknown {
-  if (text === "") return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    throw new ResponseParseError(operationId, response, text);
-  }
-}
-
 /** Connection never established: the server cannot have acted on the request. */
 function surelyNotSent(error: unknown): boolean {
-  const code = (error as { cause?: { code?: unknown } })?.cause?.code;
-  return (
-    typeof code === "string" && ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "UND_ERR_CONNECT_TIMEOUT"].includes(code)
+  return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$/.test(
+    String((error as { cause?: { code?: unknown } })?.cause?.code),
   );
 }

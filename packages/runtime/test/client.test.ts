@@ -8,8 +8,18 @@ beforeEach(() => {
   server.reply({ json: { ok: true } });
 });
 
-const getThing: OperationDescriptor = { id: "getThing", method: "get", path: "/things", jsonQuery: ["sort"] };
-const createThing: OperationDescriptor = { id: "create_thing", method: "post", path: "/action/create_thing" };
+const getThing: OperationDescriptor = {
+  id: "getThing",
+  method: "get",
+  path: "/things",
+  params: { sort: { in: "query", json: true }, n: { in: "query" } },
+};
+const createThing: OperationDescriptor = {
+  id: "create_thing",
+  method: "post",
+  path: "/action/create_thing",
+  body: { required: true },
+};
 
 describe("createApiClient().call", () => {
   it("sends the query with JSON parameters encoded, auth and extra headers, and resolves to the body", async () => {
@@ -18,7 +28,7 @@ describe("createApiClient().call", () => {
       auth: { "X-Token": "s3cret" },
       headers: { "X-App": "t" },
     });
-    const result = await api.call(getThing, { query: { sort: { a: -1 }, n: 2 } }, { headers: { "X-Call": "1" } });
+    const result = await api.call(getThing, { sort: { a: -1 }, n: 2 }, { headers: { "X-Call": "1" } });
     const request = server.requests.at(-1);
     expect(result).toEqual({ ok: true });
     expect(request?.path).toBe("/things");
@@ -28,7 +38,7 @@ describe("createApiClient().call", () => {
 
   it("posts JSON bodies", async () => {
     const api = createApiClient({ baseUrl: server.url });
-    await api.call(createThing, { body: { id: "a", list: [1] } });
+    await api.call(createThing, { id: "a", list: [1] });
     const request = server.requests.at(-1);
     expect(request?.method).toBe("POST");
     expect(request?.headers["content-type"]).toBe("application/json");
@@ -38,7 +48,7 @@ describe("createApiClient().call", () => {
   it("rejects non-2xx answers with an ApiError carrying status, body, operation and request id", async () => {
     server.reply({ status: 422, json: { error: { type: "validation" } }, headers: { "x-request-id": "req-9" } });
     const api = createApiClient({ baseUrl: server.url, auth: async () => ({ Authorization: "Bearer tok-123" }) });
-    const error = (await api.call(createThing, { body: {} }).catch((e: unknown) => e)) as ApiError;
+    const error = (await api.call(createThing, {}).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 422, operationId: "create_thing", requestId: "req-9" });
     expect(error.body).toEqual({ error: { type: "validation" } });

@@ -14,12 +14,19 @@ import {
 } from "../src/index.ts";
 
 const TOKEN = "tok-very-secret-123";
-const read: OperationDescriptor = { id: "list_things", method: "post", path: "/action/list_things", idempotent: true };
+const read: OperationDescriptor = {
+  id: "list_things",
+  method: "post",
+  path: "/action/list_things",
+  idempotent: true,
+  body: { required: true },
+};
 const create: OperationDescriptor = {
   id: "create_thing",
   method: "post",
   path: "/action/create_thing",
   idempotent: false,
+  body: { required: true },
 };
 const fast = { baseDelayMs: 1, maxDelayMs: 2 };
 
@@ -53,7 +60,7 @@ async function failure(promise: Promise<unknown>): Promise<Error> {
 describe.each([500, 502, 503, 408, 409])("HTTP %i", (status) => {
   it("is retried twice for an idempotent call, then rejects with ApiError", async () => {
     sequence({ status, json: { error: "x" } });
-    const error = await failure(client().call(read, { body: {} }));
+    const error = await failure(client().call(read, {}));
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(status);
     expect(server.requests).toHaveLength(3);
@@ -61,7 +68,7 @@ describe.each([500, 502, 503, 408, 409])("HTTP %i", (status) => {
 
   it("is not retried for a create", async () => {
     sequence({ status, json: {} });
-    await failure(client().call(create, { body: {} }));
+    await failure(client().call(create, {}));
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -69,27 +76,27 @@ describe.each([500, 502, 503, 408, 409])("HTTP %i", (status) => {
 describe("429", () => {
   it("is retried even for a create, and succeeds", async () => {
     sequence({ status: 429, json: {} }, { json: { id: "1" } });
-    await expect(client().call(create, { body: {} })).resolves.toEqual({ id: "1" });
+    await expect(client().call(create, {})).resolves.toEqual({ id: "1" });
     expect(server.requests).toHaveLength(2);
   });
 
   it("honours Retry-After in seconds", async () => {
     sequence({ status: 429, headers: { "retry-after": "1" }, json: {} }, { json: { ok: 1 } });
     const started = Date.now();
-    await client().call(read, { body: {} });
+    await client().call(read, {});
     expect(Date.now() - started).toBeGreaterThanOrEqual(950);
   });
 
   it("does not wait for a Retry-After longer than the cap", async () => {
     sequence({ status: 429, headers: { "retry-after": "3600" }, json: {} });
-    const error = await failure(client({ retry: { ...fast, maxRetryAfterMs: 1000 } }).call(read, { body: {} }));
+    const error = await failure(client({ retry: { ...fast, maxRetryAfterMs: 1000 } }).call(read, {}));
     expect((error as ApiError).status).toBe(429);
     expect(server.requests).toHaveLength(1);
   });
 
   it("stops after maxRetries: 0", async () => {
     sequence({ status: 429, json: {} });
-    await failure(client().call(read, { body: {} }, { retry: { maxRetries: 0 } }));
+    await failure(client().call(read, {}, { retry: { maxRetries: 0 } }));
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -97,11 +104,11 @@ describe("429", () => {
 describe("transport failures", () => {
   it("turns a connection reset into ConnectionError, retried only when idempotent", async () => {
     sequence({ reset: true });
-    expect(await failure(client().call(create, { body: {} }))).toBeInstanceOf(ConnectionError);
+    expect(await failure(client().call(create, {}))).toBeInstanceOf(ConnectionError);
     expect(server.requests).toHaveLength(1);
     server.requests.length = 0;
     sequence({ reset: true }, { json: { ok: true } });
-    await expect(client().call(read, { body: {} })).resolves.toEqual({ ok: true });
+    await expect(client().call(read, {})).resolves.toEqual({ ok: true });
     expect(server.requests).toHaveLength(2);
   });
 
@@ -109,14 +116,14 @@ describe("transport failures", () => {
     const closed = await startRecordingServer();
     await closed.close(); // its port is now free: connecting is refused
     const dead = createApiClient({ baseUrl: closed.url, retry: fast });
-    const error = (await failure(dead.call(create, { body: {} }))) as ConnectionError;
+    const error = (await failure(dead.call(create, {}))) as ConnectionError;
     expect(error.notSent).toBe(true);
     expect(error.message).toMatch(/ECONNREFUSED/);
   });
 
   it("times out a slow response per attempt with TimeoutError", async () => {
     sequence({ delayMs: 300, json: {} });
-    const error = await failure(client().call(read, { body: {} }, { timeoutMs: 50, retry: { maxRetries: 1 } }));
+    const error = await failure(client().call(read, {}, { timeoutMs: 50, retry: { maxRetries: 1 } }));
     expect(error).toBeInstanceOf(TimeoutError);
     expect(server.requests).toHaveLength(2);
   });
@@ -125,7 +132,7 @@ describe("transport failures", () => {
     sequence({ delayMs: 300, json: {} });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 30);
-    expect(await failure(client().call(read, { body: {} }, { signal: controller.signal }))).toBeInstanceOf(AbortError);
+    expect(await failure(client().call(read, {}, { signal: controller.signal }))).toBeInstanceOf(AbortError);
     expect(server.requests).toHaveLength(1);
   });
 });
@@ -136,7 +143,7 @@ describe("bodies that are not the promised JSON", () => {
     ["an HTML error page", "<!DOCTYPE html><html><head><title>502 Bad Gateway</title></head></html>"],
   ])("rejects %s with ResponseParseError quoting a short excerpt", async (_, text) => {
     sequence({ status: 200, text, headers: { "content-type": "text/html" } });
-    const error = (await failure(client().call(read, { body: {} }))) as ResponseParseError;
+    const error = (await failure(client().call(read, {}))) as ResponseParseError;
     expect(error).toBeInstanceOf(ResponseParseError);
     expect(error.excerpt).toBe(text.slice(0, 80));
     expect(error.message).toContain(text.slice(0, 20));
@@ -144,7 +151,7 @@ describe("bodies that are not the promised JSON", () => {
 
   it("keeps the text body of an HTML error page on ApiError", async () => {
     sequence({ status: 401, text: "<html>401</html>" });
-    const error = (await failure(client().call(create, { body: {} }))) as ApiError;
+    const error = (await failure(client().call(create, {}))) as ApiError;
     expect(error.status).toBe(401);
     expect(error.body).toBe("<html>401</html>");
   });
@@ -160,8 +167,8 @@ describe("API hooks", () => {
       retry: { maxRetries: 0 },
       recover: (e: ApiError) => ((e.body as { region?: string }).region ? { "X-Region": "fra" } : undefined),
     });
-    await expect(api.call(create, { body: {} })).resolves.toEqual({ ok: true });
-    await api.call(create, { body: {} });
+    await expect(api.call(create, {})).resolves.toEqual({ ok: true });
+    await api.call(create, {});
     expect(server.requests.map((r) => r.headers["x-region"])).toEqual([undefined, "fra", "fra"]);
   });
 
@@ -169,17 +176,17 @@ describe("API hooks", () => {
     const classifyError = (e: ApiError) =>
       (e.body as { type: string }).type === "limited" ? "rate-limited" : "transient";
     sequence({ status: 400, json: { type: "limited" } }, { json: { ok: 1 } });
-    await expect(client({ classifyError }).call(create, { body: {} })).resolves.toEqual({ ok: 1 });
+    await expect(client({ classifyError }).call(create, {})).resolves.toEqual({ ok: 1 });
     server.requests.length = 0;
     sequence({ status: 400, json: { type: "flaky" } });
-    await failure(client({ classifyError }).call(create, { body: {} }));
+    await failure(client({ classifyError }).call(create, {}));
     expect(server.requests).toHaveLength(1);
   });
 
   it("logs every attempt without credentials", async () => {
     const entries: LogEntry[] = [];
     sequence({ status: 503, json: {} }, { json: {} });
-    await client({ logger: (entry: LogEntry) => entries.push(entry) }).call(read, { body: {} });
+    await client({ logger: (entry: LogEntry) => entries.push(entry) }).call(read, {});
     expect(entries.map((e) => [e.attempt, e.status, e.outcome])).toEqual([
       [1, 503, "retry"],
       [2, 200, "success"],
@@ -199,7 +206,7 @@ describe("credentials provider", () => {
         throw new Error(`cannot refresh ${TOKEN}`);
       },
     });
-    const error = await failure(api.call(read, { body: {} }));
+    const error = await failure(api.call(read, {}));
     expect(error).toBeInstanceOf(AuthError);
     expect(error.message).toBe("list_things: the auth provider failed; nothing was sent");
     expect(calls).toBe(1);
@@ -211,10 +218,10 @@ describe("credentials provider", () => {
 describe("timeoutMs: 0", () => {
   it("disables the timeout and still honours the caller's signal", async () => {
     sequence({ delayMs: 80, json: { late: true } });
-    await expect(client().call(read, { body: {} }, { timeoutMs: 0 })).resolves.toEqual({ late: true });
+    await expect(client().call(read, {}, { timeoutMs: 0 })).resolves.toEqual({ late: true });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 20);
-    const error = await failure(client().call(read, { body: {} }, { timeoutMs: 0, signal: controller.signal }));
+    const error = await failure(client().call(read, {}, { timeoutMs: 0, signal: controller.signal }));
     expect(error).toBeInstanceOf(AbortError);
   });
 });

@@ -8,7 +8,13 @@ beforeEach(() => {
   server.reply({ json: { ok: true } });
 });
 
-const op: OperationDescriptor = { id: "getThing", method: "get", path: "/things/{id}", idempotent: true };
+const op: OperationDescriptor = {
+  id: "getThing",
+  method: "get",
+  path: "/things/{id}",
+  idempotent: true,
+  params: { id: { in: "path" } },
+};
 type Paths = {
   "/things/{id}": {
     get: {
@@ -36,7 +42,7 @@ describe("middleware", () => {
       auth: { "X-Token": "t" },
       middleware: [tag("a"), tag("b")],
     });
-    await api.call(op, { path: { id: "a b" } });
+    await api.call(op, { id: "a b" });
     expect(server.requests[0]?.path).toBe("/things/a%20b");
     expect(server.requests[0]?.headers).toMatchObject({ "x-a": "1", "x-b": "1", "x-token": "t" });
     expect(seen).toEqual(["req a /things/{id}", "req b /things/{id}", "res b 200", "res a 200"]);
@@ -52,12 +58,12 @@ describe("middleware", () => {
   it("lets onRequest answer without a network call, and onError turn a failure into a response", async () => {
     const cached: Middleware = { onRequest: () => Response.json({ cached: true }) };
     const api = createApiClient<Paths>({ baseUrl: server.url, middleware: [cached] });
-    await expect(api.call(op, { path: { id: "1" } })).resolves.toEqual({ cached: true });
+    await expect(api.call(op, { id: "1" })).resolves.toEqual({ cached: true });
     expect(server.requests).toHaveLength(0);
 
     const fallback: Middleware = { onError: () => Response.json({ fallback: true }) };
     const failing = () => Promise.reject(new TypeError("fetch failed"));
     const offline = createApiClient<Paths>({ baseUrl: server.url, fetch: failing, middleware: [fallback] });
-    await expect(offline.call(op, { path: { id: "1" } })).resolves.toEqual({ fallback: true });
+    await expect(offline.call(op, { id: "1" })).resolves.toEqual({ fallback: true });
   });
 });

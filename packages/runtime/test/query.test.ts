@@ -12,8 +12,13 @@ describe("serializeQuery", () => {
     expect(serializeQuery({ a: undefined, b: null, ids: [1, 2], on: true, n: 0 })).toBe("ids=1&ids=2&on=true&n=0");
   });
 
-  it("never sends [object Object] for an undeclared object", () => {
-    expect(serializeQuery({ filter: { a: 1 } })).toBe(`filter=${encodeURIComponent('{"a":1}')}`);
+  it("explodes an object parameter to its own keys by default (form, explode), nested values as JSON", () => {
+    expect(serializeQuery({ filter: { a: 1, b: { c: 2 } } })).toBe(`a=1&b=${encodeURIComponent('{"c":2}')}`);
+  });
+
+  it("takes parameter specs by name", () => {
+    const params = { ids: { in: "query", explode: false }, f: { in: "query", style: "deepObject" } } as const;
+    expect(serializeQuery({ ids: [1, 2], f: { a: "x" } }, params)).toBe("ids=1,2&f%5Ba%5D=x");
   });
 
   it("encodes reserved characters in names and values", () => {

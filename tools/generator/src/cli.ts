@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { GeneratorError } from "./errors.ts";
 import { generateApi } from "./generate.ts";
 import { listApis } from "./layout.ts";
+import { warningLines } from "./validate.ts";
 
 const root = process.env.CHAT_SDK_ROOT ?? path.resolve(fileURLToPath(import.meta.url), "../../../..");
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
@@ -20,6 +21,7 @@ const scaffolded: string[] = [];
 for (const api of apis) {
   try {
     const result = await generateApi(root, api);
+    for (const line of warningLines(result.warnings)) console.warn(line);
     console.log(`✔ ${result.packageName}: ${result.operations} operations -> ${result.generated.length} files`);
     for (const file of result.scaffolded) console.log(`  + scaffolded ${file}`);
     scaffolded.push(...result.scaffolded);

@@ -3,36 +3,115 @@ import path from "node:path";
 import { parse } from "yaml";
 import { GeneratorError } from "./errors.ts";
 import type { ApiLayout } from "./layout.ts";
-import { pascalCase } from "./naming.ts";
 import type { OpenApiDocument } from "./openapi-types.ts";
 
 /** What a package is called. Defaults come from the spec; `specs/<api>/sdk.yaml` may override them. */
 export interface PackageConfig {
   /** Full npm name, e.g. `@chat-sdk/rocket-chat`. */
   packageName: string;
-  /** PascalCase stem of exported names: `create<clientName>Client`, `<clientName>Operations`. */
+  /** PascalCase identifier, stem of exported names: `create<clientName>Client`, `<clientName>Operations`. */
   clientName: string;
+  /** One line of plain text (no control characters). */
   description: string;
+  /** The spec's `info.title` on one line (no control characters). Escape it for each context it goes into. */
   title: string;
 }
 
+const KEYS = ["packageName", "clientName", "description"] as const;
+type SdkYaml = Partial<Record<(typeof KEYS)[number], string>>;
+
+/**
+ * The package settings of an API, checked before anything is written: a `clientName` that is not a PascalCase
+ * identifier, a `packageName` npm would refuse or a description with control characters stop the run, naming
+ * sdk.yaml (or the spec folder, for names derived from it).
+ */
 export function readPackageConfig(layout: ApiLayout, doc: OpenApiDocument): PackageConfig {
   const file = path.join(layout.specDir, "sdk.yaml");
-  const overrides = existsSync(file) ? parseConfig(file, layout.root) : {};
+  const shown = path.relative(layout.root, file);
+  const overrides = existsSync(file) ? parseConfig(file, shown) : {};
   const scope = readScope(layout.root);
+
+  const name = overrides.packageName ?? layout.api;
+  const nameProblem = packageNameProblem(name);
+  if (nameProblem && overrides.packageName !== undefined) {
+    throw new GeneratorError(shown, `packageName "${name}" ${nameProblem}`);
+  }
+  if (nameProblem) {
+    throw new GeneratorError(
+      path.relative(layout.root, layout.specDir),
+      `the folder name "${name}" is not a valid npm package name (${nameProblem}); rename the folder or set packageName in sdk.yaml, e.g. packageName: ${suggestPackageName(name)}`,
+    );
+  }
+  if (`${scope}/${name}`.length > 214) throw new GeneratorError(shown, `package name "${scope}/${name}" is too long`);
+
+  if (overrides.clientName !== undefined && !isPascalIdentifier(overrides.clientName)) {
+    throw new GeneratorError(
+      shown,
+      `clientName "${overrides.clientName}" is not an identifier; did you mean "${pascalIdentifier(overrides.clientName)}"?`,
+    );
+  }
+  if (overrides.description !== undefined && /[\p{Cc}\u2028\u2029]/u.test(overrides.description)) {
+    throw new GeneratorError(shown, "description must be one line of text without control characters");
+  }
+
   return {
-    packageName: `${scope}/${overrides.packageName ?? layout.api}`,
-    clientName: overrides.clientName ?? pascalCase(layout.api),
-    description: overrides.description ?? doc.info.summary ?? doc.info.title,
-    title: doc.info.title,
+    packageName: `${scope}/${name}`,
+    clientName: overrides.clientName ?? pascalIdentifier(layout.api),
+    description: overrides.description ?? oneLine(doc.info.summary ?? doc.info.title),
+    title: oneLine(doc.info.title),
   };
 }
 
-function parseConfig(
-  file: string,
-  root: string,
-): Partial<Record<"packageName" | "clientName" | "description", string>> {
-  const shown = path.relative(root, file);
+/** `LiveChat`, `RocketChat2`: an ASCII identifier starting with an upper-case letter. */
+export function isPascalIdentifier(value: string): boolean {
+  return /^[A-Z][A-Za-z0-9]*$/.test(value);
+}
+
+/**
+ * A PascalCase identifier from any text, deterministic: `notes-api` -> `NotesApi`, `Live Chat` -> `LiveChat`,
+ * `rocket.chat_v2` -> `RocketChatV2`, `été` -> `Ete`. Accents are dropped, then words are runs of ASCII letters and
+ * digits (camelCase humps split too); the
+ * first letter of each is upper-cased, the rest kept. A leading digit gets the prefix `Api` (`3d-store` ->
+ * `Api3dStore`), and text without a single ASCII letter or digit gives `Api`.
+ */
+export function pascalIdentifier(value: string): string {
+  const words = value
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean);
+  const name = words.map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("");
+  if (name === "") return "Api";
+  return /^[0-9]/.test(name) ? `Api${name}` : name;
+}
+
+/** Why `name` cannot be the part of an npm package name after the scope, or undefined when it can. */
+export function packageNameProblem(name: string): string | undefined {
+  if (name === "") return "is empty";
+  if (!/^[a-z0-9][a-z0-9._-]*$/.test(name)) {
+    return "must be lower case letters, digits, `-`, `.` or `_`, starting with a letter or digit";
+  }
+  return undefined;
+}
+
+function suggestPackageName(name: string): string {
+  const suggestion = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1-$2")
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, "-")
+    .replace(/^[-._]+|[-._]+$/g, "");
+  return suggestion || "api";
+}
+
+/** Spec text as one line: every run of whitespace and control characters becomes one space. */
+function oneLine(value: string): string {
+  return String(value)
+    .replace(/[\s\p{Cc}\u2028\u2029]+/gu, " ")
+    .trim();
+}
+
+function parseConfig(file: string, shown: string): SdkYaml {
   let value: unknown;
   try {
     value = parse(readFileSync(file, "utf8"));
@@ -42,12 +121,12 @@ function parseConfig(
   if (value === null || value === undefined) return {};
   if (typeof value !== "object" || Array.isArray(value)) throw new GeneratorError(shown, "expected a mapping");
   for (const [key, entry] of Object.entries(value)) {
-    if (!["packageName", "clientName", "description"].includes(key)) {
-      throw new GeneratorError(shown, `unknown key "${key}" (allowed: packageName, clientName, description)`);
+    if (!(KEYS as readonly string[]).includes(key)) {
+      throw new GeneratorError(shown, `unknown key "${key}" (allowed: ${KEYS.join(", ")})`);
     }
     if (typeof entry !== "string") throw new GeneratorError(shown, `"${key}" must be a string`);
   }
-  return value as Record<string, string>;
+  return value as SdkYaml;
 }
 
 /** The one place the npm scope is set: `chatSdk.scope` in the root package.json. */

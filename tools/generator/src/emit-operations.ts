@@ -1,18 +1,21 @@
+import { propertyKey, stringLiteral } from "./escape.ts";
 import { generatedHeader } from "./header.ts";
-import { operationJsdoc } from "./jsdoc.ts";
-import type { OperationModel } from "./operations.ts";
+import { codeSpan, jsdocBlock, operationJsdoc } from "./jsdoc.ts";
+import type { OperationModel, ParamModel } from "./operations.ts";
 
 /**
  * `operations.gen.ts`: one standalone, tree-shakeable function per operation, an interface of the same methods
- * (with the same JSDoc) and `bindOperations`, which turns a runtime client into that interface.
+ * (with the same JSDoc) and `bindOperations`, which turns a runtime client into that interface. Every name comes
+ * from the operation model (unique, never reserved); every spec string goes through escape.ts.
  */
 export function emitOperations(ops: OperationModel[], api: string, clientName: string, runtimeName: string): string {
   const names = new Map(ops.map((op) => [op.operationId, op.name]));
+  const runtime = stringLiteral(runtimeName);
   const out: string[] = [
     generatedHeader(api),
     ops.some((op) => op.pagination)
-      ? `import { type ApiClient, type CallOptions, type OperationDescriptor, paginateOffset } from "${runtimeName}";`
-      : `import type { ApiClient, CallOptions, OperationDescriptor } from "${runtimeName}";`,
+      ? `import { type ApiClient, type CallOptions, type OperationDescriptor, paginateOffset } from ${runtime};`
+      : `import type { ApiClient, CallOptions, OperationDescriptor } from ${runtime};`,
     'import type { paths } from "./schema.gen.ts";',
     'import type * as T from "./types.gen.ts";',
     "",
@@ -26,20 +29,21 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
     "  AuthError,",
     "  ChatSdkError,",
     "  ConnectionError,",
+    "  InvalidInputError,",
     "  ResponseParseError,",
     "  splitBatchResults,",
     "  TimeoutError,",
-    `} from "${runtimeName}";`,
-    `export type { CallOptions, LogEntry, Middleware, RetryOptions } from "${runtimeName}";`,
+    `} from ${runtime};`,
+    `export type { BinaryBody, CallOptions, LogEntry, Middleware, RetryOptions } from ${runtime};`,
     "",
   ];
   for (const op of ops) {
-    out.push(`/** Method, path and encoding of \`${op.operationId}\`. */`);
-    out.push(`export const ${op.name}Operation: OperationDescriptor = ${descriptor(op)};`);
+    out.push(jsdocBlock([`Method, path and encoding of ${codeSpan(op.operationId)}.`]));
+    out.push(`export const ${op.descriptorName}: OperationDescriptor = ${descriptor(op)};`);
     out.push("");
     out.push(operationJsdoc(op, "", names));
-    out.push(`export function ${op.name}(client: Client${params(op, true)}): Promise<T.${op.typeName}Output> {`);
-    out.push(`  return client.call(${op.name}Operation, ${callInput(op)}, options);`);
+    out.push(`export function ${op.name}(client: Client, ${params(op)}): Promise<T.${op.typeName}Output> {`);
+    out.push(`  return client.call(${op.descriptorName}, ${callInput(op)}, options);`);
     out.push("}");
     out.push("");
     if (op.pagination) out.push(...paginator(op));
@@ -48,13 +52,13 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
   out.push(`export interface ${clientName}Operations {`);
   for (const op of ops) {
     out.push(operationJsdoc(op, "  ", names));
-    out.push(`  ${op.name}(${params(op, false)}): Promise<T.${op.typeName}Output>;`);
+    out.push(`  ${op.name}(${params(op)}): Promise<T.${op.typeName}Output>;`);
   }
   const paginated = ops.filter((op) => op.pagination);
   if (paginated.length > 0) {
     out.push("  /** Async iterators over every item of the paginated operations, page after page until `total`. */");
     out.push("  readonly paginate: {");
-    for (const op of paginated) out.push(`    ${op.name}(${params(op, false)}): AsyncGenerator<T.${op.typeName}Item>;`);
+    for (const op of paginated) out.push(`    ${op.name}(${params(op)}): AsyncGenerator<T.${op.typeName}Item>;`);
     out.push("  };");
   }
   out.push("}");
@@ -63,20 +67,20 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
   out.push(
     `export const allOperations: Readonly<Record<Exclude<keyof ${clientName}Operations, "paginate">, OperationDescriptor>> = {`,
   );
-  for (const op of ops) out.push(`  ${op.name}: ${op.name}Operation,`);
+  for (const op of ops) out.push(`  ${op.name}: ${op.descriptorName},`);
   out.push("};");
   out.push("");
   out.push(`/** Binds every operation to one runtime client. */`);
   out.push(`export function bindOperations(client: Client): ${clientName}Operations {`);
   out.push("  return {");
   for (const op of ops) {
-    const args = op.input.kind === "none" ? "options" : "input, options";
+    const args = hasInput(op) ? "input, options" : "options";
     out.push(`    ${op.name}: (${args}) => ${op.name}(client, ${args}),`);
   }
   if (paginated.length > 0) {
     out.push("    paginate: {");
     for (const op of paginated)
-      out.push(`      ${op.name}: (input, options) => ${paginatorName(op)}(client, input, options),`);
+      out.push(`      ${op.name}: (input, options) => ${op.paginatorName}(client, input, options),`);
     out.push("    },");
   }
   out.push("  };");
@@ -84,51 +88,73 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
   return `${out.join("\n")}\n`;
 }
 
+/** The runtime's recipe for one call: where each input key goes, how the body is encoded, how to read the answer. */
 function descriptor(op: OperationModel): string {
-  const json = op.jsonQuery.length > 0 ? `, jsonQuery: ${JSON.stringify(op.jsonQuery)}` : "";
-  const id = JSON.stringify(op.operationId);
-  return `{ id: ${id}, method: "${op.method}", path: ${JSON.stringify(op.path)}${json}, idempotent: ${op.idempotent} }`;
+  const parts = [
+    `id: ${stringLiteral(op.operationId)}`,
+    `method: ${stringLiteral(op.method)}`,
+    `path: ${stringLiteral(op.path)}`,
+  ];
+  if (op.params.length > 0) parts.push(`params: { ${op.params.map(paramSpec).join(", ")} }`);
+  const body = op.body;
+  if (body) {
+    const spec: string[] = [];
+    if (body.media.length !== 1 || body.media[0] !== "application/json") {
+      spec.push(`media: [${body.media.map(stringLiteral).join(", ")}]`);
+    }
+    if (body.key) spec.push(`key: ${stringLiteral(body.key)}`);
+    if (body.required) spec.push("required: true");
+    const renamed = body.fields.filter((field) => field.key !== field.name);
+    if (renamed.length > 0) {
+      spec.push(`names: { ${renamed.map((f) => `${propertyKey(f.key)}: ${stringLiteral(f.name)}`).join(", ")} }`);
+    }
+    parts.push(`body: { ${spec.join(", ")} }`.replace("{  }", "{}"));
+  }
+  if (op.response.kind === "text" || op.response.kind === "binary") parts.push(`response: "${op.response.kind}"`);
+  if (op.response.accept) parts.push(`accept: ${stringLiteral(op.response.accept)}`);
+  parts.push(`idempotent: ${op.idempotent}`);
+  return `{ ${parts.join(", ")} }`;
 }
 
-function paginatorName(op: OperationModel): string {
-  return `paginate${op.typeName}`;
+function paramSpec(p: ParamModel): string {
+  const spec = [`in: "${p.in}"`];
+  if (p.key !== p.name) spec.push(`name: ${stringLiteral(p.name)}`);
+  if (p.style) spec.push(`style: ${stringLiteral(p.style)}`);
+  if (p.explode !== undefined) spec.push(`explode: ${p.explode}`);
+  if (p.json) spec.push("json: true");
+  return `${propertyKey(p.key)}: { ${spec.join(", ")} }`;
+}
+
+/** An operation with a body takes an input even when the body has no fields (an empty object is still sent). */
+function hasInput(op: OperationModel): boolean {
+  return op.fields.length > 0 || op.body !== undefined;
+}
+
+/** `input: T.XInput, options?: CallOptions` (the caller may pick a request media type when there are several). */
+function params(op: OperationModel): string {
+  const list: string[] = [];
+  if (hasInput(op)) list.push(`input${op.inputRequired ? "" : "?"}: T.${op.typeName}Input`);
+  const media = op.body && op.body.media.length > 1 ? `<${op.body.media.map(stringLiteral).join(" | ")}>` : "";
+  list.push(`options?: CallOptions${media}`);
+  return list.join(", ");
+}
+
+function callInput(op: OperationModel): string {
+  if (!hasInput(op)) return "{}";
+  return op.inputRequired ? "input" : "input ?? {}";
 }
 
 /** An async generator over every item of an offset/count/total operation, starting at `input.offset`. */
 function paginator(op: OperationModel): string[] {
   const { items, total } = op.pagination as { items: string; total: string };
   return [
-    `/** Every item of {@link ${op.name}}, fetching page after page (of \`count\` items) until \`${total}\`. */`,
-    `export function ${paginatorName(op)}(client: Client${params(op, true)}): AsyncGenerator<T.${op.typeName}Item> {`,
+    jsdocBlock([`Every item of {@link ${op.name}}, fetching page after page (of \`count\` items) until \`${total}\`.`]),
+    `export function ${op.paginatorName}(client: Client, ${params(op)}): AsyncGenerator<T.${op.typeName}Item> {`,
     "  return paginateOffset(async (offset) => {",
     `    const page = await ${op.name}(client, { ...input, offset }, options);`,
-    `    return { items: page[${JSON.stringify(items)}], total: page[${JSON.stringify(total)}] };`,
+    `    return { items: page[${stringLiteral(items)}], total: page[${stringLiteral(total)}] };`,
     "  }, input?.offset ?? 0);",
     "}",
     "",
   ];
-}
-
-function params(op: OperationModel, leadingComma: boolean): string {
-  const list: string[] = [];
-  if (op.input.kind !== "none") list.push(`input${op.input.required ? "" : "?"}: T.${op.typeName}Input`);
-  list.push("options?: CallOptions");
-  const text = list.join(", ");
-  return leadingComma ? `, ${text}` : text;
-}
-
-function callInput(op: OperationModel): string {
-  switch (op.input.kind) {
-    case "none":
-      return "{}";
-    case "query":
-      return "{ query: input }";
-    case "path":
-      return "{ path: input }";
-    case "body":
-      // Optional bodies still go out as `{}`: every documented call sends a JSON object.
-      return op.input.required ? "{ body: input }" : "{ body: input ?? {} }";
-    case "combined":
-      return "input";
-  }
 }

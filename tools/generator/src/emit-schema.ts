@@ -1,31 +1,40 @@
 import openapiTS, { astToString } from "openapi-typescript";
+import ts from "typescript";
 import { generatedHeader } from "./header.ts";
-import { HTTP_METHODS, isRef, type OpenApiDocument, type ParameterObject } from "./openapi-types.ts";
+import { isBinarySchema } from "./media.ts";
+import { HTTP_METHODS, isRef, type OpenApiDocument, type ParameterObject, type SchemaObject } from "./openapi-types.ts";
 
 /**
- * `schema.gen.ts`: `paths`, `components` and `operations` from openapi-typescript's Node API.
- * openapi-typescript types a `content: application/json` query parameter as `string`; we want callers to pass the
- * object and the runtime to encode it, so such parameters get their content schema lifted in a private copy first.
+ * `schema.gen.ts`: `paths`, `components` and `operations` from openapi-typescript's Node API, with two changes:
+ * - a parameter given as `content: <media>` (e.g. Rocket.Chat's JSON query objects) is typed by its content schema,
+ *   because callers pass the object and the runtime encodes it (openapi-typescript would say `string`);
+ * - binary strings (`format: binary`, or 3.1 `contentMediaType`) are `Blob`, which is what the runtime returns for a
+ *   binary response and what a multipart file field takes (openapi-typescript would say `string`).
  */
 export async function emitSchema(doc: OpenApiDocument, api: string): Promise<string> {
   const copy = structuredClone(doc);
-  liftJsonParameters(copy);
-  const ast = await openapiTS(copy as never, { silent: true });
+  liftContentParameters(copy);
+  const ast = await openapiTS(copy as never, {
+    silent: true,
+    transform: (schema) => (isBinarySchema(schema as SchemaObject) ? BLOB : undefined),
+  });
   return `${generatedHeader(api)}\n${astToString(ast)}`;
 }
 
-function liftJsonParameters(doc: OpenApiDocument): void {
+const BLOB = ts.factory.createTypeReferenceNode("Blob");
+
+function liftContentParameters(doc: OpenApiDocument): void {
   const lift = (parameter: unknown) => {
-    if (isRef(parameter)) return;
+    if (isRef(parameter) || typeof parameter !== "object" || parameter === null) return;
     const p = parameter as ParameterObject;
-    const schema = p.content?.["application/json"]?.schema;
+    const schema = Object.values(p.content ?? {})[0]?.schema;
     if (!schema) return;
     p.schema = schema;
     delete p.content;
   };
   for (const parameter of Object.values((doc.components?.parameters ?? {}) as Record<string, unknown>)) lift(parameter);
   for (const item of Object.values(doc.paths)) {
-    for (const parameter of item.parameters ?? []) lift(parameter);
-    for (const method of HTTP_METHODS) for (const parameter of item[method]?.parameters ?? []) lift(parameter);
+    for (const parameter of item?.parameters ?? []) lift(parameter);
+    for (const method of HTTP_METHODS) for (const parameter of item?.[method]?.parameters ?? []) lift(parameter);
   }
 }

@@ -1,61 +1,120 @@
+import { commentText, propertyKey, stringLiteral } from "./escape.ts";
 import { generatedHeader } from "./header.ts";
-import { jsdocText, pascalCase } from "./naming.ts";
+import type { InputField } from "./input-model.ts";
+import { NameRegistry, pascalCase } from "./naming.ts";
 import type { OpenApiDocument, SchemaObject } from "./openapi-types.ts";
 import type { OperationModel } from "./operations.ts";
 
-const RESERVED = new Set(["paths", "components", "operations", "webhooks", "$defs"]);
+/** Names types.gen.ts imports or uses from the language; a schema type may not shadow them. */
+const TYPES_FILE_NAMES = [
+  "components",
+  "operations",
+  "paths",
+  "webhooks",
+  "$defs",
+  "BinaryBody",
+  "Record",
+  "NonNullable",
+  "Omit",
+  "Blob",
+  "Array",
+  "Promise",
+  "Object",
+  "String",
+  "Number",
+  "Boolean",
+  "Date",
+];
 
 /**
  * `types.gen.ts`: a named export for every component schema (`Agent`, `CreateAgentRequest`, ...) and, per operation,
  * `<Operation>Input` (what the method takes) and `<Operation>Output` (what it resolves to).
  */
-export function emitTypes(doc: OpenApiDocument, ops: OperationModel[], api: string): string {
-  const out: string[] = [generatedHeader(api), 'import type { components, operations } from "./schema.gen.ts";', ""];
-  const taken = new Set(ops.flatMap((op) => [`${op.typeName}Input`, `${op.typeName}Output`, `${op.typeName}Item`]));
+export function emitTypes(doc: OpenApiDocument, ops: OperationModel[], api: string, runtimeName: string): string {
+  const usesBinary = ops.some((op) => op.body?.key && op.body.value === "blob");
+  const out: string[] = [generatedHeader(api)];
+  if (usesBinary) out.push(`import type { BinaryBody } from ${stringLiteral(runtimeName)};`);
+  const schemaNames = ops.some((op) => !op.hasOperationId) ? "components, operations, paths" : "components, operations";
+  out.push(`import type { ${schemaNames} } from "./schema.gen.ts";`, "");
+  const names = new NameRegistry(TYPES_FILE_NAMES);
+  for (const op of ops) for (const suffix of ["Input", "Output", "Item"]) names.reserve(`${op.typeName}${suffix}`);
   for (const [key, schema] of Object.entries(doc.components?.schemas ?? {})) {
-    const name = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : pascalCase(key);
-    if (RESERVED.has(name) || taken.has(name)) continue;
-    taken.add(name);
-    const description = (schema as SchemaObject).description;
-    if (typeof description === "string") out.push(`/** ${jsdocText(description).replace(/\n+/g, " ")} */`);
-    out.push(`export type ${name} = components["schemas"][${JSON.stringify(key)}];`);
+    const wanted = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : pascalCase(key) || "Schema";
+    const name = names.has(wanted) ? names.claim(`${wanted}Schema`) : names.claim(wanted);
+    const description = (schema as SchemaObject | undefined)?.description;
+    if (typeof description === "string") out.push(`/** ${commentText(description).replace(/\n+/g, " ").trim()} */`);
+    out.push(`export type ${name} = components["schemas"][${stringLiteral(key)}];`);
   }
   out.push("");
   for (const op of ops) {
-    const ref = `operations[${JSON.stringify(op.operationId)}]`;
+    const ref = operationRef(op);
     out.push(`/** What {@link ${op.name}} takes. */`);
     out.push(`export type ${op.typeName}Input = ${inputType(op, ref)};`);
     out.push(`/** What {@link ${op.name}} resolves to. */`);
     out.push(`export type ${op.typeName}Output = ${outputType(op, ref)};`);
     if (op.pagination) {
       out.push(`/** One item of {@link ${op.name}}'s pages. */`);
-      out.push(
-        `export type ${op.typeName}Item = ${op.typeName}Output[${JSON.stringify(op.pagination.items)}][number];`,
-      );
+      out.push(`export type ${op.typeName}Item = ${op.typeName}Output[${stringLiteral(op.pagination.items)}][number];`);
     }
   }
   return `${out.join("\n")}\n`;
 }
 
+/** openapi-typescript files operations with an id under `operations`, the others only under `paths`. */
+function operationRef(op: OperationModel): string {
+  return op.hasOperationId
+    ? `operations[${stringLiteral(op.operationId)}]`
+    : `paths[${stringLiteral(op.path)}][${stringLiteral(op.method)}]`;
+}
+
+/** The flat input: each location's parameter object, then the body's fields or `{ body }`, intersected. */
 function inputType(op: OperationModel, ref: string): string {
-  const query = `NonNullable<${ref}["parameters"]["query"]>`;
-  const path = `NonNullable<${ref}["parameters"]["path"]>`;
-  const body = `NonNullable<${ref}["requestBody"]>["content"]["application/json"]`;
-  switch (op.input.kind) {
-    case "none":
-      return "Record<string, never>";
-    case "query":
-      return query;
-    case "path":
-      return path;
-    case "body":
-      return body;
-    case "combined":
-      return `{ query?: ${query}; path?: ${path}; body?: ${body} }`;
+  const parts: string[] = [];
+  for (const location of ["path", "query", "header", "cookie"] as const) {
+    const fields = op.params.filter((p) => p.in === location);
+    if (fields.length > 0)
+      parts.push(...withKeys(`NonNullable<${ref}["parameters"][${stringLiteral(location)}]>`, fields));
   }
+  const body = op.body;
+  if (body) {
+    const media = `NonNullable<${ref}["requestBody"]>["content"][${stringLiteral(body.media[0] ?? "")}]`;
+    if (body.key) {
+      const value = body.value === "blob" ? "BinaryBody" : body.value === "string" ? "string" : media;
+      parts.push(`{ ${propertyKey(body.key)}${body.required ? "" : "?"}: ${value} }`);
+    } else {
+      const fields = withKeys(media, body.fields).join(" & ");
+      // An optional body is all of it or none of it: no half-filled body with its required fields missing.
+      const whole = body.required || !body.schemaRequiresFields;
+      parts.push(whole ? fields : `(${fields} | { [K in keyof ${media}]?: never })`);
+    }
+  }
+  return parts.length > 0 ? parts.join(" & ") : "Record<string, never>";
+}
+
+/** `source` as is, or with the fields that were renamed after a name clash moved to their input keys. */
+function withKeys(source: string, fields: InputField[]): string[] {
+  const renamed = fields.filter((field) => field.key !== field.name);
+  if (renamed.length === 0) return [source];
+  const omitted = renamed.map((field) => stringLiteral(field.name)).join(" | ");
+  const moved = renamed.map(
+    (f) => `${propertyKey(f.key)}${f.required ? "" : "?"}: ${source}[${stringLiteral(f.name)}]`,
+  );
+  return [`Omit<${source}, ${omitted}>`, `{ ${moved.join("; ")} }`];
 }
 
 function outputType(op: OperationModel, ref: string): string {
-  if (!op.successStatus) return "void";
-  return `${ref}["responses"][${op.successStatus}]["content"]["application/json"]`;
+  const types = new Set<string>();
+  let empty = false;
+  for (const variant of op.response.variants) {
+    if (!variant.media || !variant.value) {
+      empty = true;
+      continue;
+    }
+    const status = /^\d+$/.test(variant.status) ? variant.status : stringLiteral(variant.status);
+    if (variant.value === "schema")
+      types.add(`${ref}["responses"][${status}]["content"][${stringLiteral(variant.media)}]`);
+    else types.add(variant.value === "string" ? "string" : "Blob");
+  }
+  if (types.size === 0) return "void";
+  return [...types, ...(empty ? ["undefined"] : [])].join(" | ");
 }

@@ -18,6 +18,8 @@ export interface GenerateResult {
   generated: string[];
   /** Handwritten files created because they did not exist yet. */
   scaffolded: string[];
+  /** Problems that did not stop generation, `file:line:col (#/pointer): message` (see validate.ts). */
+  warnings: string[];
 }
 
 /**
@@ -27,9 +29,10 @@ export interface GenerateResult {
 export async function generateApi(root: string, api: string): Promise<GenerateResult> {
   const layout = apiLayout(root, api);
   const specShown = path.relative(root, layout.specFile);
-  const doc = await loadSpec(layout.specFile, root);
+  const { doc, warnings } = await loadSpec(layout.specFile, root);
   const config = readPackageConfig(layout, doc);
-  const ops = readOperations(doc, specShown);
+  const ops = readOperations(doc, specShown, config.clientName);
+  const runtimeName = `${config.packageName.split("/")[0]}/runtime`;
   if (ops.length === 0) throw new GeneratorError(specShown, "the spec declares no operations");
 
   let schema: string;
@@ -40,12 +43,12 @@ export async function generateApi(root: string, api: string): Promise<GenerateRe
   }
   const files = {
     "schema.gen.ts": schema,
-    "types.gen.ts": emitTypes(doc, ops, api),
     // The runtime package of the same scope, as in the scaffolded package.json and src/index.ts.
-    "operations.gen.ts": emitOperations(ops, api, config.clientName, `${config.packageName.split("/")[0]}/runtime`),
+    "types.gen.ts": emitTypes(doc, ops, api, runtimeName),
+    "operations.gen.ts": emitOperations(ops, api, config.clientName, runtimeName),
   };
 
-  const scaffolded = scaffoldPackage(layout, config);
+  const scaffolded = scaffoldPackage(layout, config, doc, ops);
   replaceDirectory(layout.generatedDir, files);
   return {
     api,
@@ -53,5 +56,6 @@ export async function generateApi(root: string, api: string): Promise<GenerateRe
     operations: ops.length,
     generated: Object.keys(files).map((name) => path.relative(root, path.join(layout.generatedDir, name))),
     scaffolded,
+    warnings,
   };
 }

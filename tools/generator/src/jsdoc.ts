@@ -1,39 +1,75 @@
-import { jsdocText } from "./naming.ts";
-import type { OperationModel } from "./operations.ts";
+import { commentText } from "./escape.ts";
+import type { HttpMethod, OperationObject } from "./openapi-types.ts";
+
+/**
+ * A `/** ... *\/` block from lines of text. Every line goes through {@link commentText} (idempotent, so text that is
+ * already escaped may be passed too) and may itself hold `\n`. Trailing spaces and leading and trailing empty lines
+ * are dropped. One line gives `/** text *\/` (unless `multiline`); several give the multi-line form, each line
+ * prefixed with ` * `. Every line of the result, the first one included, starts with `indent`. Returns "" when there
+ * is no text at all.
+ */
+export function jsdocBlock(lines: readonly string[], indent = "", options: { multiline?: boolean } = {}): string {
+  const text = lines.flatMap((line) => commentText(line).split("\n")).map((line) => line.trimEnd());
+  while (text.length > 0 && text[0] === "") text.shift();
+  while (text.length > 0 && text[text.length - 1] === "") text.pop();
+  if (text.length === 0) return "";
+  if (text.length === 1 && !options.multiline) return `${indent}/** ${text[0]?.trimStart()} */`;
+  return [`${indent}/**`, ...text.map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`].join(
+    "\n",
+  );
+}
+
+/** Markdown inline code that stays one code span whatever backticks `value` holds (CommonMark's rule). */
+export function codeSpan(value: string): string {
+  const text = value.replace(/\s+/g, " ");
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/** What {@link operationJsdoc} reads of an operation. */
+export interface JsdocOperation {
+  method: HttpMethod;
+  path: string;
+  docs: OperationObject;
+}
 
 /**
  * JSDoc for an operation method, from the spec: summary, description, permissions (`x-permissions`), OAuth scopes
  * (`x-required-scopes`), batch support (`x-batch-*`), changelog (`x-changelog`), decisions on the source docs
- * (`x-doc-decisions`) and the documentation link.
+ * (`x-doc-decisions`) and the documentation link. `names` maps operationIds to method names, for `{@link}`.
  */
-export function operationJsdoc(op: OperationModel, indent: string, names: Map<string, string>): string {
+export function operationJsdoc(op: JsdocOperation, indent: string, names: ReadonlyMap<string, string>): string {
   const docs = op.docs;
   const blocks: string[] = [];
-  if (docs.summary) blocks.push(docs.summary);
-  if (docs.description && docs.description.trim() !== docs.summary) blocks.push(docs.description);
+  const summary = typeof docs.summary === "string" ? docs.summary.trim() : "";
+  const description = typeof docs.description === "string" ? docs.description.trim() : "";
+  if (summary) blocks.push(summary);
+  if (description && description !== summary) blocks.push(description);
 
   const facts: string[] = [];
   const permissions = stringList(docs["x-permissions"]);
   if (permissions.length > 0) {
     const mode = docs["x-permissions-mode"] === "any" && permissions.length > 1 ? " (any of)" : "";
-    facts.push(`Permissions${mode}: ${permissions.map(code).join(", ")}.`);
+    facts.push(`Permissions${mode}: ${permissions.map(codeSpan).join(", ")}.`);
   }
   if (Array.isArray(docs["x-required-scopes"])) {
     const scopes = stringList(docs["x-required-scopes"]);
-    facts.push(`Required scopes: ${scopes.length > 0 ? scopes.map(code).join(", ") : "none"}.`);
+    facts.push(`Required scopes: ${scopes.length > 0 ? scopes.map(codeSpan).join(", ") : "none"}.`);
   }
   const batch = docs["x-batch-operation"];
-  if (typeof batch === "string") facts.push(`Batch support: yes, see {@link ${names.get(batch) ?? batch}}.`);
+  if (typeof batch === "string") facts.push(`Batch support: yes, see ${link(batch, names)}.`);
   else if (docs["x-batch-support"] === true)
     facts.push("Batch support: documented as yes, but no batch action exists.");
   else if (docs["x-batch-support"] === false) facts.push("Batch support: no.");
   const batchOf = docs["x-batch-of"];
-  if (typeof batchOf === "string") facts.push(`Batch variant of {@link ${names.get(batchOf) ?? batchOf}}.`);
-  const changelog = Array.isArray(docs["x-changelog"]) ? (docs["x-changelog"] as Array<Record<string, string>>) : [];
-  if (changelog.length > 0) {
-    facts.push(
-      `Changelog: ${changelog.map((entry) => `${entry.version} ${String(entry.description ?? "").replace(/\.$/, "")}`).join("; ")}.`,
-    );
+  if (typeof batchOf === "string") facts.push(`Batch variant of ${link(batchOf, names)}.`);
+  const changelog = Array.isArray(docs["x-changelog"]) ? (docs["x-changelog"] as unknown[]) : [];
+  const entries = changelog.filter((entry): entry is Record<string, unknown> => typeof entry === "object" && !!entry);
+  if (entries.length > 0) {
+    const text = entries.map((entry) => `${plain(entry.version)} ${plain(entry.description).replace(/\.$/, "")}`);
+    facts.push(`Changelog: ${text.join("; ")}.`);
   }
   if (facts.length > 0) blocks.push(facts.join("\n"));
 
@@ -41,21 +77,26 @@ export function operationJsdoc(op: OperationModel, indent: string, names: Map<st
   if (decisions.length > 0)
     blocks.push(["Notes on the source documentation:", ...decisions.map((d) => `- ${d}`)].join("\n"));
 
-  const tags: string[] = [`HTTP: \`${op.method.toUpperCase()} ${op.path}\``];
+  const tags: string[] = [`HTTP: ${codeSpan(`${op.method.toUpperCase()} ${op.path}`)}`];
   if (docs.deprecated) tags.push("@deprecated");
-  if (docs.externalDocs?.url) tags.push(`@see ${docs.externalDocs.url}`);
+  const url = docs.externalDocs?.url;
+  // One line: a line break in the URL must not start a line of its own (which could read as a JSDoc tag).
+  if (typeof url === "string" && url.trim()) tags.push(`@see ${commentText(url).trim().replace(/\s+/g, "%20")}`);
   blocks.push(tags.join("\n"));
 
-  const lines = blocks.map(jsdocText).join("\n\n").split("\n");
-  return [`${indent}/**`, ...lines.map((line) => (line ? `${indent} * ${line}` : `${indent} *`)), `${indent} */`].join(
-    "\n",
-  );
+  return jsdocBlock(blocks.map(commentText).join("\n\n").split("\n"), indent, { multiline: true });
+}
+
+/** `{@link name}` to a generated method, or the spec's own text in a code span when there is no such method. */
+function link(operationId: string, names: ReadonlyMap<string, string>): string {
+  const name = names.get(operationId);
+  return name ? `{@link ${name}}` : codeSpan(operationId);
 }
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
 }
 
-function code(value: string): string {
-  return `\`${value}\``;
+function plain(value: unknown): string {
+  return typeof value === "string" || typeof value === "number" ? String(value).replace(/\s+/g, " ").trim() : "";
 }

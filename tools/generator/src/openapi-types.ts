@@ -42,6 +42,8 @@ export interface ParameterObject {
   name: string;
   in: "query" | "path" | "header" | "cookie";
   required?: boolean;
+  style?: string;
+  explode?: boolean;
   schema?: SchemaObject;
   content?: Record<string, { schema?: SchemaObject }>;
 }

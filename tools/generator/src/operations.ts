@@ -1,32 +1,39 @@
 import { GeneratorError } from "./errors.ts";
-import { camelCase, pascalCase } from "./naming.ts";
+import { type BodyModel, type InputField, operationParameters, type ParamModel, readInput } from "./input-model.ts";
+import { preferredResponseMedia, type ValueKind, valueKind } from "./media.ts";
+import { camelCase, NameRegistry, pascalCase } from "./naming.ts";
 import {
   deref,
   HTTP_METHODS,
   type HttpMethod,
   type OpenApiDocument,
   type OperationObject,
-  type ParameterObject,
-  type RequestBodyObject,
   type ResponseObject,
-  type SchemaObject,
 } from "./openapi-types.ts";
+
+export type { BodyModel, InputField, ParamModel };
 
 /** Everything the emitters need to know about one operation, read once from the bundled spec. */
 export interface OperationModel {
+  /** The spec's operationId, or `<METHOD> <path>` when it has none (the runtime's `operationId` on errors). */
   operationId: string;
-  /** Method name on the client: camelCase of the operationId. */
+  hasOperationId: boolean;
+  /** Method name on the client: camelCase of the operationId (or of method and path), unique and never reserved. */
   name: string;
-  /** PascalCase of the operationId, for type names. */
+  /** PascalCase of `name`, for type names. */
   typeName: string;
+  /** Name of the exported descriptor const (`<name>Operation`) and, if paginated, of the paginator function. */
+  descriptorName: string;
+  paginatorName: string | undefined;
   method: HttpMethod;
   path: string;
-  /** Which argument the method takes: the query, the JSON body, the path parameters, or all of them. */
-  input: { kind: "none" | "query" | "body" | "path" | "combined"; required: boolean };
-  /** Query parameters sent as JSON strings (`content: application/json`). */
-  jsonQuery: string[];
-  /** Status code of the documented JSON success response, if any. */
-  successStatus: string | undefined;
+  /** Every key of the method's input, parameters first, then body fields (or the `body` key). */
+  fields: InputField[];
+  params: ParamModel[];
+  body: BodyModel | undefined;
+  /** True when some key is required, so the method's input argument is required. */
+  inputRequired: boolean;
+  response: ResponseModel;
   /** Whether repeating the call is harmless: `x-idempotent`, else HTTP semantics (POST and PATCH are not). */
   idempotent: boolean;
   /** `x-pagination` (offset/count style): the response fields holding the page's items and the total. */
@@ -34,31 +41,66 @@ export interface OperationModel {
   docs: OperationObject;
 }
 
-export function readOperations(doc: OpenApiDocument, specFile: string): OperationModel[] {
+export interface ResponseModel {
+  /** How the runtime reads a success body whose Content-Type does not tell: json (default), text or binary. */
+  kind: "json" | "text" | "binary" | "none";
+  /** Sent as `Accept` when a success response offers several media types: the one the types describe. */
+  accept: string | undefined;
+  /** Every 2xx response, in spec order: status key and what its body is (no media: no content). */
+  variants: Array<{ status: string; media: string | undefined; value: ValueKind | undefined }>;
+}
+
+/** Names operations.gen.ts declares or imports itself; a method may not take them. */
+const OPERATIONS_FILE_NAMES = [
+  "ApiClient",
+  "CallOptions",
+  "OperationDescriptor",
+  "paginateOffset",
+  "paths",
+  "T",
+  "Client",
+  "bindOperations",
+  "allOperations",
+  "paginate",
+  "splitBatchResults",
+  "input",
+  "options",
+  "client",
+];
+
+export function readOperations(doc: OpenApiDocument, specFile: string, clientName = ""): OperationModel[] {
+  const names = new NameRegistry([...OPERATIONS_FILE_NAMES, `${clientName}Operations`]);
   const models: OperationModel[] = [];
-  const seen = new Map<string, string>();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
-      const operation = item[method];
+      const operation = item?.[method];
       if (!operation) continue;
       const where = `${method.toUpperCase()} ${path}`;
-      if (!operation.operationId) throw new GeneratorError(specFile, `${where} has no operationId`);
-      const name = camelCase(operation.operationId);
-      const clash = seen.get(name);
-      if (clash) throw new GeneratorError(specFile, `${where}: method name "${name}" clashes with ${clash}`);
-      seen.set(name, where);
-      const parameters = [...(item.parameters ?? []), ...(operation.parameters ?? [])].map((p) =>
-        deref<ParameterObject>(doc, p),
-      );
+      const hasOperationId = typeof operation.operationId === "string" && operation.operationId !== "";
+      const operationId = hasOperationId ? (operation.operationId as string) : where;
+      const fromId = hasOperationId ? camelCase(operationId) : "";
+      const name = names.claim(fromId || camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, " By $1 ")}`), method);
+      const { params, body } = readInput(doc, operationParameters(doc, item, operation), operation);
+      const fields = [
+        ...params.filter((p) => p.in === "path"),
+        ...(body ? bodyFields(body) : []),
+        ...params.filter((p) => p.in !== "path"),
+      ];
       models.push({
-        operationId: operation.operationId,
+        operationId,
+        hasOperationId,
         name,
-        typeName: pascalCase(operation.operationId),
+        typeName: pascalCase(name) || "Operation",
+        descriptorName: "",
+        paginatorName: undefined,
         method,
         path,
-        input: inputShape(doc, parameters, operation),
-        jsonQuery: parameters.filter((p) => p.in === "query" && p.content?.["application/json"]).map((p) => p.name),
-        successStatus: successStatus(doc, operation),
+        fields,
+        params,
+        body,
+        inputRequired:
+          params.some((p) => p.required) || (body?.key ? body.required : (body?.hasRequiredFields ?? false)),
+        response: readResponse(doc, operation),
         idempotent:
           typeof operation["x-idempotent"] === "boolean"
             ? operation["x-idempotent"]
@@ -68,39 +110,29 @@ export function readOperations(doc: OpenApiDocument, specFile: string): Operatio
       });
     }
   }
+  // Derived names come after every method name, so a method never loses its name to another's descriptor.
+  for (const op of models) op.descriptorName = names.claim(`${op.name}Operation`);
+  for (const op of models) if (op.pagination) op.paginatorName = names.claim(`paginate${op.typeName}`);
   return models;
 }
 
-function inputShape(doc: OpenApiDocument, parameters: ParameterObject[], operation: OperationObject) {
-  const query = parameters.filter((p) => p.in === "query");
-  const pathParams = parameters.filter((p) => p.in === "path");
-  const body = operation.requestBody ? deref<RequestBodyObject>(doc, operation.requestBody) : undefined;
-  const kinds = [query.length > 0 && "query", body && "body", pathParams.length > 0 && "path"].filter(Boolean);
-  const queryRequired = query.some((p) => p.required);
-  const bodyRequired = body ? bodyHasRequiredFields(doc, body) : false;
-  if (kinds.length === 0) return { kind: "none" as const, required: false };
-  if (kinds.length > 1) return { kind: "combined" as const, required: true };
-  const kind = kinds[0] as "query" | "body" | "path";
-  return { kind, required: kind === "path" || (kind === "query" ? queryRequired : bodyRequired) };
+function bodyFields(body: BodyModel): InputField[] {
+  return body.key ? [{ key: body.key, in: "body", name: "body", required: body.required }] : body.fields;
 }
 
-/** A body is optional for the caller when its schema requires no property (we then send `{}`). */
-function bodyHasRequiredFields(doc: OpenApiDocument, body: RequestBodyObject): boolean {
-  const media = body.content?.["application/json"];
-  if (!media?.schema) return false;
-  const schema = deref<SchemaObject>(doc, media.schema);
-  // Composed or non-object bodies: we cannot tell cheaply, so the caller must pass one.
-  if (schema.allOf || schema.oneOf || schema.anyOf) return true;
-  if (schema.type !== undefined && schema.type !== "object") return true;
-  return (schema.required?.length ?? 0) > 0;
-}
-
-function successStatus(doc: OpenApiDocument, operation: OperationObject): string | undefined {
-  for (const [status, response] of Object.entries(operation.responses ?? {})) {
-    if (!/^2\d\d$/.test(status)) continue;
-    if (deref<ResponseObject>(doc, response).content?.["application/json"]) return status;
+function readResponse(doc: OpenApiDocument, operation: OperationObject): ResponseModel {
+  const variants: ResponseModel["variants"] = [];
+  let accept: string | undefined;
+  for (const [status, value] of Object.entries(operation.responses ?? {})) {
+    if (!/^2(\d\d|XX)$/i.test(status)) continue;
+    const content = deref<ResponseObject>(doc, value)?.content ?? {};
+    const media = preferredResponseMedia(Object.keys(content));
+    if (media && Object.keys(content).length > 1) accept ??= media;
+    variants.push({ status, media, value: media ? valueKind(doc, media, content[media]?.schema) : undefined });
   }
-  return undefined;
+  const first = variants.find((variant) => variant.value !== undefined)?.value;
+  const kind = first === undefined ? "none" : first === "schema" ? "json" : first === "string" ? "text" : "binary";
+  return { kind, accept, variants };
 }
 
 function readPagination(operation: OperationObject, specFile: string, where: string) {

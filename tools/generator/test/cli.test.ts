@@ -78,4 +78,14 @@ describe("cli", () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toBe("✖ nope: specs/nope/openapi.yaml: spec file not found\n");
   });
+
+  it("prints warnings as ⚠ lines on stderr and still generates (exit 0)", () => {
+    const ws = createWorkspace("odd-path-key");
+    const run = runCli(ws.root, [ws.api]);
+    expect(run.status).toBe(0);
+    expect(run.stderr).toBe(
+      '⚠ specs/odd-path-key/openapi.yaml:31:3 (#/paths/~1api~1v1~1login - with Google): path "/api/v1/login - with Google" is not a URL path template: it contains characters not allowed in a URL path (space)\n',
+    );
+    expect(run.stdout).toContain("✔ @fixture/odd-path-key: 2 operations -> 3 files\n");
+  });
 });

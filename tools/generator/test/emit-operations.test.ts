@@ -13,7 +13,8 @@ interface Descriptor {
   id: string;
   method: string;
   path: string;
-  jsonQuery?: string[];
+  params?: Record<string, { in: string; json?: boolean }>;
+  body?: { required?: boolean };
 }
 type Call = [Descriptor, unknown, unknown];
 interface GeneratedModule {
@@ -30,8 +31,10 @@ async function loadGenerated(): Promise<{ module: GeneratedModule; calls: Call[]
     path.join(runtime, "package.json"),
     '{ "name": "@fixture/runtime", "type": "module", "main": "index.js" }',
   );
-  const names = ["AbortError", "ApiError", "AuthError", "ChatSdkError", "ConnectionError", "ResponseParseError"];
-  const standIn = [...names, "TimeoutError"].map((name) => `export class ${name} extends Error {}`);
+  const names = ["AbortError", "ApiError", "AuthError", "ChatSdkError", "ConnectionError", "InvalidInputError"];
+  const standIn = [...names, "ResponseParseError", "TimeoutError"].map(
+    (name) => `export class ${name} extends Error {}`,
+  );
   writeFileSync(path.join(runtime, "index.js"), [...standIn, "export const splitBatchResults = () => {};"].join("\n"));
   const url = pathToFileURL(path.join(ws.generatedDir, "operations.gen.ts")).href;
   const module = (await import(/* @vite-ignore */ url)) as GeneratedModule;
@@ -45,17 +48,17 @@ describe("generated operations at run time", () => {
     const { module } = await loadGenerated();
     expect(Object.keys(module.allOperations)).toEqual(["listPets", "createPet", "searchPets", "deletePet"]);
     expect(module.allOperations).toMatchObject({
-      listPets: { id: "list_pets", method: "get", path: "/pets", jsonQuery: ["filter"] },
-      createPet: { id: "createPet", method: "post", path: "/pets" },
-      searchPets: { id: "search-pets", method: "post", path: "/pets/search" },
-      deletePet: { id: "DeletePet", method: "delete", path: "/pets/{petId}" },
+      listPets: { id: "list_pets", method: "get", path: "/pets", params: { filter: { in: "query", json: true } } },
+      createPet: { id: "createPet", method: "post", path: "/pets", body: {} },
+      searchPets: { id: "search-pets", method: "post", path: "/pets/search", body: {} },
+      deletePet: { id: "DeletePet", method: "delete", path: "/pets/{petId}", params: { petId: { in: "path" } } },
     });
-    for (const name of ["createPet", "searchPets", "deletePet"]) {
-      expect(module.allOperations[name], name).not.toHaveProperty("jsonQuery");
-    }
+    expect(module.allOperations.listPets?.params?.limit).toEqual({ in: "query" });
+    for (const name of ["createPet", "searchPets"])
+      expect(module.allOperations[name], name).not.toHaveProperty("params");
   });
 
-  it("bound methods pass query, body, path and options through to client.call", async () => {
+  it("bound methods pass the one flat input and the options through to client.call", async () => {
     const { module, calls, client } = await loadGenerated();
     const api = module.bindOperations(client);
     const options = { signal: undefined };
@@ -65,11 +68,11 @@ describe("generated operations at run time", () => {
     await api.searchPets?.({ tag: "dog" });
     await api.deletePet?.({ petId: "p1" });
     expect(calls.map(([op, input, opts]) => [op.id, input, opts])).toEqual([
-      ["list_pets", { query: { limit: 10, filter: { tag: "cat" } } }, options],
-      ["createPet", { body: { name: "Rex" } }, undefined],
-      ["search-pets", { body: {} }, undefined],
-      ["search-pets", { body: { tag: "dog" } }, undefined],
-      ["DeletePet", { path: { petId: "p1" } }, undefined],
+      ["list_pets", { limit: 10, filter: { tag: "cat" } }, options],
+      ["createPet", { name: "Rex" }, undefined],
+      ["search-pets", {}, undefined],
+      ["search-pets", { tag: "dog" }, undefined],
+      ["DeletePet", { petId: "p1" }, undefined],
     ]);
     expect(calls[0]?.[0]).toBe(module.allOperations.listPets);
   });

@@ -76,12 +76,12 @@ describe("generateApi on the petstore-mini fixture", () => {
     expect(jsdocOf(ops, "export function deletePet(")).toContain("@deprecated");
   });
 
-  it("lists the content: application/json query parameter in jsonQuery and types it as the object", async () => {
+  it("marks the content: application/json query parameter as JSON and types it as the object", async () => {
     const { files } = await generateFixture();
-    expect(files["operations.gen.ts"]).toMatch(
-      /listPetsOperation: OperationDescriptor = \{ id: "list_pets", method: "get", path: "\/pets", jsonQuery: \["filter"\][,} ]/,
+    expect(files["operations.gen.ts"]).toContain(
+      'listPetsOperation: OperationDescriptor = { id: "list_pets", method: "get", path: "/pets", params: { limit: { in: "query" }, filter: { in: "query", json: true } },',
     );
-    expect(files["operations.gen.ts"]?.match(/jsonQuery/g)).toHaveLength(1);
+    expect(files["operations.gen.ts"]?.match(/json: true/g)).toHaveLength(1);
     expect(files["schema.gen.ts"]).toContain('filter?: components["schemas"]["PetFilter"];');
     expect(files["schema.gen.ts"]).toContain("limit: number;");
   });
@@ -93,7 +93,7 @@ describe("generateApi on the petstore-mini fixture", () => {
       "export function searchPets(client: Client, input?: T.SearchPetsInput, options?: CallOptions)",
     );
     expect(ops).toContain("  searchPets(input?: T.SearchPetsInput, options?: CallOptions)");
-    expect(ops).toContain("client.call(searchPetsOperation, { body: input ?? {} }, options)");
+    expect(ops).toContain("client.call(searchPetsOperation, input ?? {}, options)");
     expect(ops).toContain("export function createPet(client: Client, input: T.CreatePetInput, options?: CallOptions)");
     expect(ops).toContain("export function listPets(client: Client, input: T.ListPetsInput, options?: CallOptions)");
     expect(ops).toContain("export function deletePet(client: Client, input: T.DeletePetInput, options?: CallOptions)");
@@ -131,5 +131,24 @@ describe("generateApi on the petstore-mini fixture", () => {
     const { files: elsewhere } = await generateFixture();
     expect(elsewhere).toStrictEqual(first);
     for (const file of Object.values(first)) expect(file).not.toContain(ws.root);
+  });
+});
+
+describe("names from any spec", () => {
+  it("an operation without operationId is named after its method and path", async () => {
+    const ws = createWorkspace();
+    ws.editSpec((text) => text.replace("      operationId: createPet\n", ""));
+    await generateApi(ws.root, ws.api);
+    const ops = ws.readGenerated()["operations.gen.ts"] ?? "";
+    expect(ops).toContain('export const postPetsOperation: OperationDescriptor = { id: "POST /pets", method: "post"');
+    expect(ops).toContain("export function postPets(client: Client, input: T.PostPetsInput");
+  });
+
+  it("two operationIds with the same camelCase name get numbered names in spec order", async () => {
+    const ws = createWorkspace();
+    ws.editSpec((text) => text.replace("operationId: search-pets", "operationId: create_pet"));
+    await generateApi(ws.root, ws.api);
+    const bound = [...(ws.readGenerated()["operations.gen.ts"] ?? "").matchAll(/^ {4}(\w+): \(/gm)].map((m) => m[1]);
+    expect(bound).toEqual(["listPets", "createPet", "createPet2", "deletePet"]);
   });
 });

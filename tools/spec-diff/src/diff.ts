@@ -1,7 +1,8 @@
 import { type SpecChange, sortChanges } from "./change.ts";
 import { asObject, deepEqual, diffRest, type Emit, type Json, pointerTo } from "./compare.ts";
 import { diffSecurity, diffServers } from "./global-diff.ts";
-import { diffOperation, type OperationSite } from "./operation-diff.ts";
+import { type Models, readModels } from "./model.ts";
+import { diffOperation, type ModelPair, type OperationSite } from "./operation-diff.ts";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -10,7 +11,8 @@ const HANDLED = new Set(["paths", "servers", "security", "components"]);
 
 /**
  * Every change between two bundled, dereferenced OpenAPI documents, most important first.
- * Operations are matched by method and path, so a moved path is one operation removed and one added.
+ * Operations are matched by method and path; an operation removed and one added that the generator gives the same
+ * method name are one operation moved (its callers do not change).
  */
 export function diffSpecs(before: Json, after: Json): SpecChange[] {
   const changes: SpecChange[] = [];
@@ -27,17 +29,57 @@ export function diffSpecs(before: Json, after: Json): SpecChange[] {
 
   const was = operations(before);
   const now = operations(after);
+  const models = { before: readModels(before), after: readModels(after) };
+  for (const [side, read] of Object.entries(models)) {
+    if (!read.ok) emit("patch", "document", `the generator cannot read the ${side} spec (${read.error}): ${ALONE}`);
+  }
+  const pair = (oldKey: string, newKey: string): ModelPair | undefined => {
+    const old = models.before.ok ? models.before.byKey.get(oldKey) : undefined;
+    const current = models.after.ok ? models.after.byKey.get(newKey) : undefined;
+    return old && current ? { before: old, after: current } : undefined;
+  };
+  const moves = movedOperations(was, now, models);
+  const movedFrom = new Set(moves.values());
   for (const key of [...new Set([...was.keys(), ...now.keys()])].sort()) {
     const old = was.get(key);
     const current = now.get(key);
-    if (!current) emitFor(old?.operation.operationId)("major", key, "operation removed");
-    else if (!old) emitFor(current.operation.operationId)("minor", key, "operation added");
-    else diffOperation(old, current, { before, after }, emitFor(current.operation.operationId));
+    const emitHere = emitFor((current ?? old)?.operation.operationId);
+    const from = moves.get(key);
+    if (current && from !== undefined) {
+      emitHere("minor", key, `operation moved from ${from}: the method keeps its name`);
+      diffOperation(was.get(from) as OperationSite, current, { before, after }, emitHere, pair(from, key));
+    } else if (!current) {
+      if (!movedFrom.has(key)) emitHere("major", key, "operation removed");
+    } else if (!old) emitHere("minor", key, "operation added");
+    else diffOperation(old, current, { before, after }, emitHere, pair(key, key));
   }
   diffPathItems(asObject(before.paths), asObject(after.paths), emit);
   diffRest(before, after, HANDLED, "document", "#", emit);
   diffComponents(asObject(before.components), asObject(after.components), changes.length === 0, emit);
   return sortChanges(changes);
+}
+
+const ALONE = "names, input keys and result kinds are not compared, the rest is classified from the spec alone";
+
+/** New key -> old key of each operation that only changed its method or path, paired by its generated name. */
+function movedOperations(
+  was: Map<string, OperationSite>,
+  now: Map<string, OperationSite>,
+  models: { before: Models; after: Models },
+): Map<string, string> {
+  const moves = new Map<string, string>();
+  if (!models.before.ok || !models.after.ok) return moves;
+  const removed = new Map<string, string>();
+  for (const key of was.keys()) {
+    const name = models.before.byKey.get(key)?.name;
+    if (!now.has(key) && name !== undefined) removed.set(name, key);
+  }
+  for (const key of now.keys()) {
+    const name = models.after.byKey.get(key)?.name;
+    const from = name === undefined || was.has(key) ? undefined : removed.get(name);
+    if (from !== undefined) moves.set(key, from);
+  }
+  return moves;
 }
 
 function operations(doc: Json): Map<string, OperationSite> {

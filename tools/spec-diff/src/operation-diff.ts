@@ -1,5 +1,7 @@
 import { asObject, diffRest, type Emit, isObject, type Json, pointerTo } from "./compare.ts";
 import { diffSecurity, diffServers } from "./global-diff.ts";
+import type { ModelField, ModelOperation } from "./model.ts";
+import { diffModels } from "./model-diff.ts";
 import { diffSchema, newSchemaContext } from "./schema-diff.ts";
 
 /** One operation with what it inherits from its path item, as located in the document. */
@@ -13,21 +15,41 @@ export interface OperationSite {
 
 const HANDLED = new Set(["operationId", "parameters", "requestBody", "responses", "security", "servers"]);
 
+/**
+ * The generator's view of both versions of the operation. With it, what the consumer sees (names, input keys, body
+ * placement, media types, result kind) is compared by model-diff and the walk below only compares the types behind
+ * the keys; without it (the generator refused a version) the spec's own structure is classified as it stands.
+ */
+export interface ModelPair {
+  before: ModelOperation;
+  after: ModelOperation;
+}
+
 export function diffOperation(
   before: OperationSite,
   after: OperationSite,
   doc: { before: Json; after: Json },
   emit: Emit,
+  models?: ModelPair,
 ) {
   const { key } = after;
   const was = before.operation;
   const now = after.operation;
-  if (was.operationId !== now.operationId) {
+  if (models) {
+    const media = { before: models.before.body?.media[0], after: models.after.body?.media[0] };
+    diffModels(models.before, models.after, emit, (old, current, where) =>
+      diffMovedKey(before, after, old, current, where, emit, media),
+    );
+  } else if (was.operationId !== now.operationId) {
     // The operationId names the generated method: renaming it breaks every caller.
     emit("major", key, `operationId changed from ${String(was.operationId)} to ${String(now.operationId)}`);
   }
-  diffParameters(before, after, emit);
-  diffRequestBody(was.requestBody, now.requestBody, key, pointerTo(after.pointer, "requestBody"), emit);
+  diffParameters(before, after, emit, models !== undefined);
+  const flattened = models !== undefined && (!models.before.body?.key || !models.after.body?.key);
+  diffRequestBody(was.requestBody, now.requestBody, key, pointerTo(after.pointer, "requestBody"), emit, {
+    keysByModel: models !== undefined,
+    flattened,
+  });
   diffResponses(asObject(was.responses), asObject(now.responses), key, pointerTo(after.pointer, "responses"), emit);
   // Only an operation that states its own security can differ from the global requirement, compared once elsewhere.
   if (was.security !== undefined || now.security !== undefined) {
@@ -72,13 +94,15 @@ function parameters(site: OperationSite): Map<string, ParameterSite> {
 
 const PARAMETER_HANDLED = new Set(["name", "in", "required", "schema", "content"]);
 
-function diffParameters(before: OperationSite, after: OperationSite, emit: Emit) {
+/** `keysByModel`: parameters added, removed or made (not) required are input keys, reported by model-diff. */
+function diffParameters(before: OperationSite, after: OperationSite, emit: Emit, keysByModel: boolean) {
   const was = parameters(before);
   const now = parameters(after);
   for (const name of [...new Set([...was.keys(), ...now.keys()])].sort()) {
     const where = `${after.key} ${name}`;
     const old = was.get(name);
     const current = now.get(name);
+    if (keysByModel && (!old || !current)) continue;
     if (!current) {
       emit("major", where, "parameter removed");
     } else if (!old) {
@@ -87,8 +111,8 @@ function diffParameters(before: OperationSite, after: OperationSite, emit: Emit)
     } else {
       const wasRequired = old.parameter.required === true;
       const nowRequired = current.parameter.required === true;
-      if (!wasRequired && nowRequired) emit("major", where, "optional parameter made required");
-      if (wasRequired && !nowRequired) emit("minor", where, "required parameter made optional");
+      if (!keysByModel && !wasRequired && nowRequired) emit("major", where, "optional parameter made required");
+      if (!keysByModel && wasRequired && !nowRequired) emit("minor", where, "required parameter made optional");
       const ctx = newSchemaContext("request", where, emit);
       diffSchema(parameterSchema(old.parameter), parameterSchema(current.parameter), "", schemaPointer(current), ctx);
       diffRest(old.parameter, current.parameter, PARAMETER_HANDLED, where, current.pointer, emit);
@@ -109,20 +133,41 @@ function schemaPointer(site: ParameterSite): string {
   return pointerTo(site.pointer, "content", media, "schema");
 }
 
-function diffRequestBody(before: unknown, after: unknown, key: string, pointer: string, emit: Emit) {
+/**
+ * With `keysByModel`, model-diff reports the body added, removed or made (not) required and its media types; when
+ * the body is `flattened` (in either version) its own fields are input keys, reported there too.
+ */
+function diffRequestBody(
+  before: unknown,
+  after: unknown,
+  key: string,
+  pointer: string,
+  emit: Emit,
+  options: { keysByModel: boolean; flattened: boolean },
+) {
   const where = `${key} request body`;
   if (before === undefined && after === undefined) return;
-  if (!isObject(after)) return emit("major", where, "request body removed");
-  if (!isObject(before)) {
+  if (!isObject(after) || !isObject(before)) {
+    if (options.keysByModel) return;
+    if (!isObject(after)) return emit("major", where, "request body removed");
     return emit(
       after.required === true ? "major" : "minor",
       where,
       `${after.required === true ? "required" : "optional"} request body added`,
     );
   }
-  if (before.required !== true && after.required === true) emit("major", where, "optional request body made required");
-  if (before.required === true && after.required !== true) emit("minor", where, "required request body made optional");
-  diffContent(asObject(before.content), asObject(after.content), where, pointerTo(pointer, "content"), "request", emit);
+  if (!options.keysByModel) {
+    if (before.required !== true && after.required === true) {
+      emit("major", where, "optional request body made required");
+    }
+    if (before.required === true && after.required !== true) {
+      emit("minor", where, "required request body made optional");
+    }
+  }
+  diffContent(asObject(before.content), asObject(after.content), where, pointerTo(pointer, "content"), emit, {
+    direction: "request",
+    ...options,
+  });
   diffRest(before, after, new Set(["required", "content"]), where, pointer, emit);
 }
 
@@ -137,7 +182,9 @@ function diffResponses(before: Json, after: Json, key: string, pointer: string, 
     if (!isObject(now)) emit(success ? "major" : "patch", where, "response removed");
     else if (!isObject(was)) emit(success ? "minor" : "patch", where, "response added");
     else {
-      diffContent(asObject(was.content), asObject(now.content), where, pointerTo(at, "content"), "response", emit);
+      diffContent(asObject(was.content), asObject(now.content), where, pointerTo(at, "content"), emit, {
+        direction: "response",
+      });
       diffRest(was, now, new Set(["content"]), where, at, emit);
     }
   }
@@ -148,19 +195,70 @@ function diffContent(
   after: Json,
   where: string,
   pointer: string,
-  direction: "request" | "response",
   emit: Emit,
+  options: { direction: "request" | "response"; keysByModel?: boolean; flattened?: boolean },
 ) {
   for (const media of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
     const at = pointerTo(pointer, media);
     const was = before[media];
     const now = after[media];
     if (!isObject(was) || !isObject(now)) {
-      emit("patch", where, `media type ${media} ${isObject(now) ? "added" : "removed"} (${at})`);
+      // Request media types are part of the method's signature (its `contentType` option): model-diff rates them.
+      if (!options.keysByModel)
+        emit("patch", where, `media type ${media} ${isObject(now) ? "added" : "removed"} (${at})`);
       continue;
     }
     const prefix = media === "application/json" ? where : `${where} (${media})`;
-    diffSchema(was.schema, now.schema, "", pointerTo(at, "schema"), newSchemaContext(direction, prefix, emit));
+    const ctx = newSchemaContext(options.direction, prefix, emit, options.flattened === true);
+    diffSchema(was.schema, now.schema, "", pointerTo(at, "schema"), ctx);
     diffRest(was, now, new Set(["schema"]), prefix, at, emit);
   }
+}
+
+/** The schema a key held in one version of the operation: its parameter's, its body field's or the whole body's. */
+function fieldSchema(
+  site: OperationSite,
+  field: ModelField,
+  media: string | undefined,
+): { schema: unknown; pointer: string } {
+  if (field.in !== "body") {
+    const found = parameters(site).get(`${field.in} parameter ${field.name}`);
+    if (!found) return { schema: undefined, pointer: site.pointer };
+    return { schema: parameterSchema(found.parameter), pointer: schemaPointer(found) };
+  }
+  const content = asObject(asObject(site.operation.requestBody).content);
+  const pointer = pointerTo(site.pointer, "requestBody", "content", media ?? "", "schema");
+  const schema = asObject(content[media ?? ""]).schema;
+  if (field.whole) return { schema, pointer };
+  return { schema: bodyProperty(schema, field.name), pointer: pointerTo(pointer, "properties", field.name) };
+}
+
+/** A flattened body's field: a property of the schema or of one of its allOf/oneOf/anyOf members. */
+function bodyProperty(schema: unknown, name: string, seen = new Set<unknown>()): unknown {
+  if (!isObject(schema) || seen.has(schema)) return undefined;
+  seen.add(schema);
+  const own = asObject(schema.properties)[name];
+  if (own !== undefined) return own;
+  for (const key of ["allOf", "oneOf", "anyOf"]) {
+    for (const member of Array.isArray(schema[key]) ? schema[key] : []) {
+      const found = bodyProperty(member, name, seen);
+      if (found !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** A key now sent elsewhere (a query parameter become a header...): what it holds must still accept old values. */
+function diffMovedKey(
+  before: OperationSite,
+  after: OperationSite,
+  old: ModelField,
+  current: ModelField,
+  where: string,
+  emit: Emit,
+  media: { before: string | undefined; after: string | undefined },
+) {
+  const was = fieldSchema(before, old, media.before);
+  const now = fieldSchema(after, current, media.after);
+  diffSchema(was.schema, now.schema, "", now.pointer, newSchemaContext("request", where, emit));
 }

@@ -23,13 +23,26 @@ export interface SchemaContext {
   emit: Emit;
   /** Pairs of schemas already walked: dereferenced recursive schemas are cyclic object graphs. */
   seen: WeakMap<object, WeakSet<object>>;
+  /**
+   * The schema is a flattened request body: its own fields are input keys, added, removed and made (not) required
+   * by the model diff (model-diff.ts), so the walk only compares what each field holds.
+   */
+  keysElsewhere?: boolean;
 }
 
 const COMPOSITIONS = ["allOf", "oneOf", "anyOf"] as const;
 
-export function newSchemaContext(direction: Direction, prefix: string, emit: Emit): SchemaContext {
-  return { direction, prefix, emit, seen: new WeakMap() };
+export function newSchemaContext(
+  direction: Direction,
+  prefix: string,
+  emit: Emit,
+  keysElsewhere = false,
+): SchemaContext {
+  return { direction, prefix, emit, seen: new WeakMap(), keysElsewhere };
 }
+
+/** The body's own level: its root and the allOf/oneOf/anyOf members there, not inside a property or an item. */
+const ROOT_PATH = /^(<(?:allOf|oneOf|anyOf)\[\d+\]>)*$/;
 
 /** Compares two schemas, `path` being the field path shown to people (`.groups[].priority`). */
 export function diffSchema(
@@ -122,11 +135,16 @@ function diffProperties(before: Json, after: Json, path: string, pointer: string
   const wasRequired = new Set(Array.isArray(before.required) ? before.required : []);
   const nowRequired = new Set(Array.isArray(after.required) ? after.required : []);
   const request = ctx.direction === "request";
+  const keys = ctx.keysElsewhere === true && ROOT_PATH.test(path);
   const names = [...new Set([...Object.keys(was), ...Object.keys(now)])].sort();
   for (const name of names) {
     const fieldPath = `${path}.${name}`;
     const where = `${ctx.prefix} ${fieldPath}`;
-    if (!(name in now)) {
+    if (keys) {
+      if (name in was && name in now) {
+        diffSchema(was[name], now[name], fieldPath, pointerTo(pointer, "properties", name), ctx, depth + 1);
+      }
+    } else if (!(name in now)) {
       // A removed request field breaks typed callers that still pass it, so both directions count as major.
       ctx.emit("major", where, `${ctx.direction} field removed`);
     } else if (!(name in was)) {

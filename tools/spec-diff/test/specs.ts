@@ -48,3 +48,40 @@ export async function diff(before: string, after: string) {
 export async function diffBrief(before: string, after: string) {
   return (await diff(before, after)).map(({ level, where, message }) => ({ level, where, message }));
 }
+
+/** One operation of `api()`: every part is YAML flow text; `operationId: null` leaves it out. */
+export interface Op {
+  method?: string;
+  path?: string;
+  operationId?: string | null;
+  /** A flow sequence of parameters. */
+  parameters?: string;
+  /** The request body's schema, under each of `media` (default application/json). */
+  body?: string;
+  media?: string[];
+  bodyRequired?: boolean;
+  /** The 200 response's `content` map; "" for a response without content. */
+  response?: string;
+}
+
+const JSON_OBJECT_RESPONSE = "{ application/json: { schema: { type: object, properties: { id: { type: string } } } } }";
+
+/** A document with these operations (default: `POST /things`, operationId createThing, a JSON object response). */
+export function api(...ops: Op[]): string {
+  const byPath = new Map<string, string[]>();
+  for (const op of ops) {
+    const lines = [`    ${op.method ?? "post"}:`];
+    const id = op.operationId === undefined ? "createThing" : op.operationId;
+    if (id !== null) lines.push(`      operationId: ${id}`);
+    if (op.parameters) lines.push(`      parameters: ${op.parameters}`);
+    if (op.body) {
+      lines.push("      requestBody:", `        required: ${op.bodyRequired ?? true}`, "        content:");
+      for (const media of op.media ?? ["application/json"]) lines.push(`          ${media}: { schema: ${op.body} }`);
+    }
+    const content = op.response ?? JSON_OBJECT_RESPONSE;
+    lines.push(`      responses: { "200": { description: OK${content ? `, content: ${content}` : ""} } }`);
+    const path = op.path ?? "/things";
+    byPath.set(path, [...(byPath.get(path) ?? []), ...lines]);
+  }
+  return spec([...byPath].map(([path, lines]) => `  ${path}:\n${lines.join("\n")}\n`).join(""));
+}

@@ -13,13 +13,17 @@ export interface RecordedRequest {
   headers: IncomingMessage["headers"];
   /** Body as text ("" when none). */
   body: string;
+  /** Body as received, byte for byte (empty when none): for binary and multipart bodies. */
+  bodyBytes: Buffer;
 }
 
 export interface CannedResponse {
   status?: number;
   json?: unknown;
-  /** Raw body, sent as is (for malformed-response tests). */
+  /** Raw body, sent as is (for malformed-response tests). No Content-Type unless `headers` gives one. */
   text?: string;
+  /** Raw bytes, sent as is (binary responses). No Content-Type unless `headers` gives one. */
+  bytes?: Uint8Array;
   headers?: Record<string, string>;
   /** Wait this long before answering (for timeout tests). */
   delayMs?: number;
@@ -47,13 +51,15 @@ export async function startRecordingServer(): Promise<RecordingServer> {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const bodyBytes = Buffer.concat(chunks);
       const recorded: RecordedRequest = {
         method: req.method ?? "",
         path: url.pathname,
         search: url.search.replace(/^\?/, ""),
         query: Object.fromEntries(url.searchParams),
         headers: req.headers,
-        body: Buffer.concat(chunks).toString("utf8"),
+        body: bodyBytes.toString("utf8"),
+        bodyBytes,
       };
       requests.push(recorded);
       const canned = responder(recorded);
@@ -63,8 +69,9 @@ export async function startRecordingServer(): Promise<RecordingServer> {
       }
       const send = () => {
         if (res.destroyed) return;
-        const body = canned.text ?? (canned.json === undefined ? "" : JSON.stringify(canned.json));
-        const type = canned.text === undefined ? { "content-type": "application/json" } : {};
+        const raw = canned.bytes ?? canned.text;
+        const body = raw ?? (canned.json === undefined ? "" : JSON.stringify(canned.json));
+        const type = raw === undefined ? { "content-type": "application/json" } : {};
         res.writeHead(canned.status ?? 200, { ...type, ...canned.headers });
         res.end(body);
       };

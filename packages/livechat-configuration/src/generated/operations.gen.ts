@@ -17,14 +17,15 @@ export {
   AuthError,
   ChatSdkError,
   ConnectionError,
+  InvalidInputError,
   ResponseParseError,
   splitBatchResults,
   TimeoutError,
 } from "@chat-sdk/runtime";
-export type { CallOptions, LogEntry, Middleware, RetryOptions } from "@chat-sdk/runtime";
+export type { BinaryBody, CallOptions, LogEntry, Middleware, RetryOptions } from "@chat-sdk/runtime";
 
 /** Method, path and encoding of `create_agent`. */
-export const createAgentOperation: OperationDescriptor = { id: "create_agent", method: "post", path: "/action/create_agent", idempotent: false };
+export const createAgentOperation: OperationDescriptor = { id: "create_agent", method: "post", path: "/action/create_agent", body: { required: true }, idempotent: false };
 
 /**
  * Create Agent
@@ -43,11 +44,11 @@ export const createAgentOperation: OperationDescriptor = { id: "create_agent", m
  * @see https://platform.text.com/docs/management/configuration-api#create-agent
  */
 export function createAgent(client: Client, input: T.CreateAgentInput, options?: CallOptions): Promise<T.CreateAgentOutput> {
-  return client.call(createAgentOperation, { body: input }, options);
+  return client.call(createAgentOperation, input, options);
 }
 
 /** Method, path and encoding of `get_agent`. */
-export const getAgentOperation: OperationDescriptor = { id: "get_agent", method: "post", path: "/action/get_agent", idempotent: true };
+export const getAgentOperation: OperationDescriptor = { id: "get_agent", method: "post", path: "/action/get_agent", body: { required: true }, idempotent: true };
 
 /**
  * Get Agent
@@ -65,11 +66,11 @@ export const getAgentOperation: OperationDescriptor = { id: "get_agent", method:
  * @see https://platform.text.com/docs/management/configuration-api#get-agent
  */
 export function getAgent(client: Client, input: T.GetAgentInput, options?: CallOptions): Promise<T.GetAgentOutput> {
-  return client.call(getAgentOperation, { body: input }, options);
+  return client.call(getAgentOperation, input, options);
 }
 
 /** Method, path and encoding of `list_agents`. */
-export const listAgentsOperation: OperationDescriptor = { id: "list_agents", method: "post", path: "/action/list_agents", idempotent: true };
+export const listAgentsOperation: OperationDescriptor = { id: "list_agents", method: "post", path: "/action/list_agents", body: { required: true }, idempotent: true };
 
 /**
  * List Agents
@@ -90,11 +91,11 @@ export const listAgentsOperation: OperationDescriptor = { id: "list_agents", met
  * @see https://platform.text.com/docs/management/configuration-api#list-agents
  */
 export function listAgents(client: Client, input?: T.ListAgentsInput, options?: CallOptions): Promise<T.ListAgentsOutput> {
-  return client.call(listAgentsOperation, { body: input ?? {} }, options);
+  return client.call(listAgentsOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `update_agent`. */
-export const updateAgentOperation: OperationDescriptor = { id: "update_agent", method: "post", path: "/action/update_agent", idempotent: true };
+export const updateAgentOperation: OperationDescriptor = { id: "update_agent", method: "post", path: "/action/update_agent", body: { required: true }, idempotent: true };
 
 /**
  * Update Agent
@@ -115,11 +116,11 @@ export const updateAgentOperation: OperationDescriptor = { id: "update_agent", m
  * @see https://platform.text.com/docs/management/configuration-api#update-agent
  */
 export function updateAgent(client: Client, input: T.UpdateAgentInput, options?: CallOptions): Promise<T.UpdateAgentOutput> {
-  return client.call(updateAgentOperation, { body: input }, options);
+  return client.call(updateAgentOperation, input, options);
 }
 
 /** Method, path and encoding of `delete_agent`. */
-export const deleteAgentOperation: OperationDescriptor = { id: "delete_agent", method: "post", path: "/action/delete_agent", idempotent: true };
+export const deleteAgentOperation: OperationDescriptor = { id: "delete_agent", method: "post", path: "/action/delete_agent", body: { required: true }, idempotent: true };
 
 /**
  * Delete Agent
@@ -136,11 +137,11 @@ export const deleteAgentOperation: OperationDescriptor = { id: "delete_agent", m
  * @see https://platform.text.com/docs/management/configuration-api#delete-agent
  */
 export function deleteAgent(client: Client, input: T.DeleteAgentInput, options?: CallOptions): Promise<T.DeleteAgentOutput> {
-  return client.call(deleteAgentOperation, { body: input }, options);
+  return client.call(deleteAgentOperation, input, options);
 }
 
 /** Method, path and encoding of `suspend_agent`. */
-export const suspendAgentOperation: OperationDescriptor = { id: "suspend_agent", method: "post", path: "/action/suspend_agent", idempotent: true };
+export const suspendAgentOperation: OperationDescriptor = { id: "suspend_agent", method: "post", path: "/action/suspend_agent", body: { required: true }, idempotent: true };
 
 /**
  * Suspend Agent
@@ -161,11 +162,11 @@ export const suspendAgentOperation: OperationDescriptor = { id: "suspend_agent",
  * @see https://platform.text.com/docs/management/configuration-api#suspend-agent
  */
 export function suspendAgent(client: Client, input: T.SuspendAgentInput, options?: CallOptions): Promise<T.SuspendAgentOutput> {
-  return client.call(suspendAgentOperation, { body: input }, options);
+  return client.call(suspendAgentOperation, input, options);
 }
 
 /** Method, path and encoding of `unsuspend_agent`. */
-export const unsuspendAgentOperation: OperationDescriptor = { id: "unsuspend_agent", method: "post", path: "/action/unsuspend_agent", idempotent: true };
+export const unsuspendAgentOperation: OperationDescriptor = { id: "unsuspend_agent", method: "post", path: "/action/unsuspend_agent", body: { required: true }, idempotent: true };
 
 /**
  * Unsuspend Agent
@@ -186,11 +187,11 @@ export const unsuspendAgentOperation: OperationDescriptor = { id: "unsuspend_age
  * @see https://platform.text.com/docs/management/configuration-api#unsuspend-agent
  */
 export function unsuspendAgent(client: Client, input: T.UnsuspendAgentInput, options?: CallOptions): Promise<T.UnsuspendAgentOutput> {
-  return client.call(unsuspendAgentOperation, { body: input }, options);
+  return client.call(unsuspendAgentOperation, input, options);
 }
 
 /** Method, path and encoding of `request_agent_unsuspension`. */
-export const requestAgentUnsuspensionOperation: OperationDescriptor = { id: "request_agent_unsuspension", method: "post", path: "/action/request_agent_unsuspension", idempotent: false };
+export const requestAgentUnsuspensionOperation: OperationDescriptor = { id: "request_agent_unsuspension", method: "post", path: "/action/request_agent_unsuspension", body: { required: true }, idempotent: false };
 
 /**
  * Request Agent Unsuspension
@@ -209,11 +210,11 @@ export const requestAgentUnsuspensionOperation: OperationDescriptor = { id: "req
  * @see https://platform.text.com/docs/management/configuration-api#request-agent-unsuspension
  */
 export function requestAgentUnsuspension(client: Client, input?: T.RequestAgentUnsuspensionInput, options?: CallOptions): Promise<T.RequestAgentUnsuspensionOutput> {
-  return client.call(requestAgentUnsuspensionOperation, { body: input ?? {} }, options);
+  return client.call(requestAgentUnsuspensionOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `approve_agent`. */
-export const approveAgentOperation: OperationDescriptor = { id: "approve_agent", method: "post", path: "/action/approve_agent", idempotent: true };
+export const approveAgentOperation: OperationDescriptor = { id: "approve_agent", method: "post", path: "/action/approve_agent", body: { required: true }, idempotent: true };
 
 /**
  * Approve Agent
@@ -234,11 +235,11 @@ export const approveAgentOperation: OperationDescriptor = { id: "approve_agent",
  * @see https://platform.text.com/docs/management/configuration-api#approve-agent
  */
 export function approveAgent(client: Client, input: T.ApproveAgentInput, options?: CallOptions): Promise<T.ApproveAgentOutput> {
-  return client.call(approveAgentOperation, { body: input }, options);
+  return client.call(approveAgentOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_create_agents`. */
-export const batchCreateAgentsOperation: OperationDescriptor = { id: "batch_create_agents", method: "post", path: "/action/batch_create_agents", idempotent: false };
+export const batchCreateAgentsOperation: OperationDescriptor = { id: "batch_create_agents", method: "post", path: "/action/batch_create_agents", body: { required: true }, idempotent: false };
 
 /**
  * Batch Create Agents
@@ -256,11 +257,11 @@ export const batchCreateAgentsOperation: OperationDescriptor = { id: "batch_crea
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchCreateAgents(client: Client, input: T.BatchCreateAgentsInput, options?: CallOptions): Promise<T.BatchCreateAgentsOutput> {
-  return client.call(batchCreateAgentsOperation, { body: input }, options);
+  return client.call(batchCreateAgentsOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_update_agents`. */
-export const batchUpdateAgentsOperation: OperationDescriptor = { id: "batch_update_agents", method: "post", path: "/action/batch_update_agents", idempotent: true };
+export const batchUpdateAgentsOperation: OperationDescriptor = { id: "batch_update_agents", method: "post", path: "/action/batch_update_agents", body: { required: true }, idempotent: true };
 
 /**
  * Batch Update Agents
@@ -278,11 +279,11 @@ export const batchUpdateAgentsOperation: OperationDescriptor = { id: "batch_upda
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchUpdateAgents(client: Client, input: T.BatchUpdateAgentsInput, options?: CallOptions): Promise<T.BatchUpdateAgentsOutput> {
-  return client.call(batchUpdateAgentsOperation, { body: input }, options);
+  return client.call(batchUpdateAgentsOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_delete_agents`. */
-export const batchDeleteAgentsOperation: OperationDescriptor = { id: "batch_delete_agents", method: "post", path: "/action/batch_delete_agents", idempotent: true };
+export const batchDeleteAgentsOperation: OperationDescriptor = { id: "batch_delete_agents", method: "post", path: "/action/batch_delete_agents", body: { required: true }, idempotent: true };
 
 /**
  * Batch Delete Agents
@@ -303,11 +304,11 @@ export const batchDeleteAgentsOperation: OperationDescriptor = { id: "batch_dele
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchDeleteAgents(client: Client, input: T.BatchDeleteAgentsInput, options?: CallOptions): Promise<T.BatchDeleteAgentsOutput> {
-  return client.call(batchDeleteAgentsOperation, { body: input }, options);
+  return client.call(batchDeleteAgentsOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_suspend_agents`. */
-export const batchSuspendAgentsOperation: OperationDescriptor = { id: "batch_suspend_agents", method: "post", path: "/action/batch_suspend_agents", idempotent: true };
+export const batchSuspendAgentsOperation: OperationDescriptor = { id: "batch_suspend_agents", method: "post", path: "/action/batch_suspend_agents", body: { required: true }, idempotent: true };
 
 /**
  * Batch Suspend Agents
@@ -327,11 +328,11 @@ export const batchSuspendAgentsOperation: OperationDescriptor = { id: "batch_sus
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchSuspendAgents(client: Client, input: T.BatchSuspendAgentsInput, options?: CallOptions): Promise<T.BatchSuspendAgentsOutput> {
-  return client.call(batchSuspendAgentsOperation, { body: input }, options);
+  return client.call(batchSuspendAgentsOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_unsuspend_agents`. */
-export const batchUnsuspendAgentsOperation: OperationDescriptor = { id: "batch_unsuspend_agents", method: "post", path: "/action/batch_unsuspend_agents", idempotent: true };
+export const batchUnsuspendAgentsOperation: OperationDescriptor = { id: "batch_unsuspend_agents", method: "post", path: "/action/batch_unsuspend_agents", body: { required: true }, idempotent: true };
 
 /**
  * Batch Unsuspend Agents
@@ -351,11 +352,11 @@ export const batchUnsuspendAgentsOperation: OperationDescriptor = { id: "batch_u
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchUnsuspendAgents(client: Client, input: T.BatchUnsuspendAgentsInput, options?: CallOptions): Promise<T.BatchUnsuspendAgentsOutput> {
-  return client.call(batchUnsuspendAgentsOperation, { body: input }, options);
+  return client.call(batchUnsuspendAgentsOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_approve_agents`. */
-export const batchApproveAgentsOperation: OperationDescriptor = { id: "batch_approve_agents", method: "post", path: "/action/batch_approve_agents", idempotent: true };
+export const batchApproveAgentsOperation: OperationDescriptor = { id: "batch_approve_agents", method: "post", path: "/action/batch_approve_agents", body: { required: true }, idempotent: true };
 
 /**
  * Batch Approve Agents
@@ -375,11 +376,11 @@ export const batchApproveAgentsOperation: OperationDescriptor = { id: "batch_app
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchApproveAgents(client: Client, input: T.BatchApproveAgentsInput, options?: CallOptions): Promise<T.BatchApproveAgentsOutput> {
-  return client.call(batchApproveAgentsOperation, { body: input }, options);
+  return client.call(batchApproveAgentsOperation, input, options);
 }
 
 /** Method, path and encoding of `add_auto_access`. */
-export const addAutoAccessOperation: OperationDescriptor = { id: "add_auto_access", method: "post", path: "/action/add_auto_access", idempotent: false };
+export const addAutoAccessOperation: OperationDescriptor = { id: "add_auto_access", method: "post", path: "/action/add_auto_access", body: { required: true }, idempotent: false };
 
 /**
  * Add Auto Access
@@ -403,11 +404,11 @@ export const addAutoAccessOperation: OperationDescriptor = { id: "add_auto_acces
  * @see https://platform.text.com/docs/management/configuration-api#add-auto-access
  */
 export function addAutoAccess(client: Client, input: T.AddAutoAccessInput, options?: CallOptions): Promise<T.AddAutoAccessOutput> {
-  return client.call(addAutoAccessOperation, { body: input }, options);
+  return client.call(addAutoAccessOperation, input, options);
 }
 
 /** Method, path and encoding of `list_auto_accesses`. */
-export const listAutoAccessesOperation: OperationDescriptor = { id: "list_auto_accesses", method: "post", path: "/action/list_auto_accesses", idempotent: true };
+export const listAutoAccessesOperation: OperationDescriptor = { id: "list_auto_accesses", method: "post", path: "/action/list_auto_accesses", body: { required: true }, idempotent: true };
 
 /**
  * List Auto Accesses
@@ -424,11 +425,11 @@ export const listAutoAccessesOperation: OperationDescriptor = { id: "list_auto_a
  * @see https://platform.text.com/docs/management/configuration-api#list-auto-accesses
  */
 export function listAutoAccesses(client: Client, input?: T.ListAutoAccessesInput, options?: CallOptions): Promise<T.ListAutoAccessesOutput> {
-  return client.call(listAutoAccessesOperation, { body: input ?? {} }, options);
+  return client.call(listAutoAccessesOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `delete_auto_access`. */
-export const deleteAutoAccessOperation: OperationDescriptor = { id: "delete_auto_access", method: "post", path: "/action/delete_auto_access", idempotent: true };
+export const deleteAutoAccessOperation: OperationDescriptor = { id: "delete_auto_access", method: "post", path: "/action/delete_auto_access", body: { required: true }, idempotent: true };
 
 /**
  * Delete Auto Access
@@ -442,11 +443,11 @@ export const deleteAutoAccessOperation: OperationDescriptor = { id: "delete_auto
  * @see https://platform.text.com/docs/management/configuration-api#delete-auto-access
  */
 export function deleteAutoAccess(client: Client, input: T.DeleteAutoAccessInput, options?: CallOptions): Promise<T.DeleteAutoAccessOutput> {
-  return client.call(deleteAutoAccessOperation, { body: input }, options);
+  return client.call(deleteAutoAccessOperation, input, options);
 }
 
 /** Method, path and encoding of `update_auto_access`. */
-export const updateAutoAccessOperation: OperationDescriptor = { id: "update_auto_access", method: "post", path: "/action/update_auto_access", idempotent: true };
+export const updateAutoAccessOperation: OperationDescriptor = { id: "update_auto_access", method: "post", path: "/action/update_auto_access", body: { required: true }, idempotent: true };
 
 /**
  * Update Auto Access
@@ -473,11 +474,11 @@ export const updateAutoAccessOperation: OperationDescriptor = { id: "update_auto
  * @see https://platform.text.com/docs/management/configuration-api#update-auto-access
  */
 export function updateAutoAccess(client: Client, input: T.UpdateAutoAccessInput, options?: CallOptions): Promise<T.UpdateAutoAccessOutput> {
-  return client.call(updateAutoAccessOperation, { body: input }, options);
+  return client.call(updateAutoAccessOperation, input, options);
 }
 
 /** Method, path and encoding of `create_bot_template`. */
-export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot_template", method: "post", path: "/action/create_bot_template", idempotent: false };
+export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot_template", method: "post", path: "/action/create_bot_template", body: { required: true }, idempotent: false };
 
 /**
  * Create Bot Template
@@ -501,11 +502,11 @@ export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot
  * @see https://platform.text.com/docs/management/configuration-api#create-bot-template
  */
 export function createBotTemplate(client: Client, input: T.CreateBotTemplateInput, options?: CallOptions): Promise<T.CreateBotTemplateOutput> {
-  return client.call(createBotTemplateOperation, { body: input }, options);
+  return client.call(createBotTemplateOperation, input, options);
 }
 
 /** Method, path and encoding of `create_bot`. */
-export const createBotOperation: OperationDescriptor = { id: "create_bot", method: "post", path: "/action/create_bot", idempotent: false };
+export const createBotOperation: OperationDescriptor = { id: "create_bot", method: "post", path: "/action/create_bot", body: { required: true }, idempotent: false };
 
 /**
  * Create Bot
@@ -528,11 +529,11 @@ export const createBotOperation: OperationDescriptor = { id: "create_bot", metho
  * @see https://platform.text.com/docs/management/configuration-api#create-bot
  */
 export function createBot(client: Client, input: T.CreateBotInput, options?: CallOptions): Promise<T.CreateBotOutput> {
-  return client.call(createBotOperation, { body: input }, options);
+  return client.call(createBotOperation, input, options);
 }
 
 /** Method, path and encoding of `delete_bot_template`. */
-export const deleteBotTemplateOperation: OperationDescriptor = { id: "delete_bot_template", method: "post", path: "/action/delete_bot_template", idempotent: true };
+export const deleteBotTemplateOperation: OperationDescriptor = { id: "delete_bot_template", method: "post", path: "/action/delete_bot_template", body: { required: true }, idempotent: true };
 
 /**
  * Delete Bot Template
@@ -550,11 +551,11 @@ export const deleteBotTemplateOperation: OperationDescriptor = { id: "delete_bot
  * @see https://platform.text.com/docs/management/configuration-api#delete-bot-template
  */
 export function deleteBotTemplate(client: Client, input: T.DeleteBotTemplateInput, options?: CallOptions): Promise<T.DeleteBotTemplateOutput> {
-  return client.call(deleteBotTemplateOperation, { body: input }, options);
+  return client.call(deleteBotTemplateOperation, input, options);
 }
 
 /** Method, path and encoding of `delete_bot`. */
-export const deleteBotOperation: OperationDescriptor = { id: "delete_bot", method: "post", path: "/action/delete_bot", idempotent: true };
+export const deleteBotOperation: OperationDescriptor = { id: "delete_bot", method: "post", path: "/action/delete_bot", body: { required: true }, idempotent: true };
 
 /**
  * Delete Bot
@@ -570,11 +571,11 @@ export const deleteBotOperation: OperationDescriptor = { id: "delete_bot", metho
  * @see https://platform.text.com/docs/management/configuration-api#delete-bot
  */
 export function deleteBot(client: Client, input: T.DeleteBotInput, options?: CallOptions): Promise<T.DeleteBotOutput> {
-  return client.call(deleteBotOperation, { body: input }, options);
+  return client.call(deleteBotOperation, input, options);
 }
 
 /** Method, path and encoding of `update_bot_template`. */
-export const updateBotTemplateOperation: OperationDescriptor = { id: "update_bot_template", method: "post", path: "/action/update_bot_template", idempotent: true };
+export const updateBotTemplateOperation: OperationDescriptor = { id: "update_bot_template", method: "post", path: "/action/update_bot_template", body: { required: true }, idempotent: true };
 
 /**
  * Update Bot Template
@@ -591,11 +592,11 @@ export const updateBotTemplateOperation: OperationDescriptor = { id: "update_bot
  * @see https://platform.text.com/docs/management/configuration-api#update-bot-template
  */
 export function updateBotTemplate(client: Client, input: T.UpdateBotTemplateInput, options?: CallOptions): Promise<T.UpdateBotTemplateOutput> {
-  return client.call(updateBotTemplateOperation, { body: input }, options);
+  return client.call(updateBotTemplateOperation, input, options);
 }
 
 /** Method, path and encoding of `update_bot`. */
-export const updateBotOperation: OperationDescriptor = { id: "update_bot", method: "post", path: "/action/update_bot", idempotent: true };
+export const updateBotOperation: OperationDescriptor = { id: "update_bot", method: "post", path: "/action/update_bot", body: { required: true }, idempotent: true };
 
 /**
  * Update Bot
@@ -614,11 +615,11 @@ export const updateBotOperation: OperationDescriptor = { id: "update_bot", metho
  * @see https://platform.text.com/docs/management/configuration-api#update-bot
  */
 export function updateBot(client: Client, input: T.UpdateBotInput, options?: CallOptions): Promise<T.UpdateBotOutput> {
-  return client.call(updateBotOperation, { body: input }, options);
+  return client.call(updateBotOperation, input, options);
 }
 
 /** Method, path and encoding of `list_bot_templates`. */
-export const listBotTemplatesOperation: OperationDescriptor = { id: "list_bot_templates", method: "post", path: "/action/list_bot_templates", idempotent: true };
+export const listBotTemplatesOperation: OperationDescriptor = { id: "list_bot_templates", method: "post", path: "/action/list_bot_templates", body: { required: true }, idempotent: true };
 
 /**
  * List Bot Templates
@@ -636,11 +637,11 @@ export const listBotTemplatesOperation: OperationDescriptor = { id: "list_bot_te
  * @see https://platform.text.com/docs/management/configuration-api#list-bot-templates
  */
 export function listBotTemplates(client: Client, input?: T.ListBotTemplatesInput, options?: CallOptions): Promise<T.ListBotTemplatesOutput> {
-  return client.call(listBotTemplatesOperation, { body: input ?? {} }, options);
+  return client.call(listBotTemplatesOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `list_bots`. */
-export const listBotsOperation: OperationDescriptor = { id: "list_bots", method: "post", path: "/action/list_bots", idempotent: true };
+export const listBotsOperation: OperationDescriptor = { id: "list_bots", method: "post", path: "/action/list_bots", body: { required: true }, idempotent: true };
 
 /**
  * List Bots
@@ -663,11 +664,11 @@ export const listBotsOperation: OperationDescriptor = { id: "list_bots", method:
  * @see https://platform.text.com/docs/management/configuration-api#list-bots
  */
 export function listBots(client: Client, input?: T.ListBotsInput, options?: CallOptions): Promise<T.ListBotsOutput> {
-  return client.call(listBotsOperation, { body: input ?? {} }, options);
+  return client.call(listBotsOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `get_bot`. */
-export const getBotOperation: OperationDescriptor = { id: "get_bot", method: "post", path: "/action/get_bot", idempotent: true };
+export const getBotOperation: OperationDescriptor = { id: "get_bot", method: "post", path: "/action/get_bot", body: { required: true }, idempotent: true };
 
 /**
  * Get Bot
@@ -687,11 +688,11 @@ export const getBotOperation: OperationDescriptor = { id: "get_bot", method: "po
  * @see https://platform.text.com/docs/management/configuration-api#get-bot
  */
 export function getBot(client: Client, input: T.GetBotInput, options?: CallOptions): Promise<T.GetBotOutput> {
-  return client.call(getBotOperation, { body: input }, options);
+  return client.call(getBotOperation, input, options);
 }
 
 /** Method, path and encoding of `issue_bot_token`. */
-export const issueBotTokenOperation: OperationDescriptor = { id: "issue_bot_token", method: "post", path: "/action/issue_bot_token", idempotent: false };
+export const issueBotTokenOperation: OperationDescriptor = { id: "issue_bot_token", method: "post", path: "/action/issue_bot_token", body: { required: true }, idempotent: false };
 
 /**
  * Issue Bot Token
@@ -714,11 +715,11 @@ export const issueBotTokenOperation: OperationDescriptor = { id: "issue_bot_toke
  * @see https://platform.text.com/docs/management/configuration-api#issue-bot-token
  */
 export function issueBotToken(client: Client, input: T.IssueBotTokenInput, options?: CallOptions): Promise<T.IssueBotTokenOutput> {
-  return client.call(issueBotTokenOperation, { body: input }, options);
+  return client.call(issueBotTokenOperation, input, options);
 }
 
 /** Method, path and encoding of `reset_bot_template_secret`. */
-export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset_bot_template_secret", method: "post", path: "/action/reset_bot_template_secret", idempotent: false };
+export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset_bot_template_secret", method: "post", path: "/action/reset_bot_template_secret", body: { required: true }, idempotent: false };
 
 /**
  * Reset Bot Template Secret
@@ -735,11 +736,11 @@ export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset
  * @see https://platform.text.com/docs/management/configuration-api#reset-bot-template-secret
  */
 export function resetBotTemplateSecret(client: Client, input: T.ResetBotTemplateSecretInput, options?: CallOptions): Promise<T.ResetBotTemplateSecretOutput> {
-  return client.call(resetBotTemplateSecretOperation, { body: input }, options);
+  return client.call(resetBotTemplateSecretOperation, input, options);
 }
 
 /** Method, path and encoding of `reset_bot_secret`. */
-export const resetBotSecretOperation: OperationDescriptor = { id: "reset_bot_secret", method: "post", path: "/action/reset_bot_secret", idempotent: false };
+export const resetBotSecretOperation: OperationDescriptor = { id: "reset_bot_secret", method: "post", path: "/action/reset_bot_secret", body: { required: true }, idempotent: false };
 
 /**
  * Reset Bot Secret
@@ -756,11 +757,11 @@ export const resetBotSecretOperation: OperationDescriptor = { id: "reset_bot_sec
  * @see https://platform.text.com/docs/management/configuration-api#reset-bot-secret
  */
 export function resetBotSecret(client: Client, input: T.ResetBotSecretInput, options?: CallOptions): Promise<T.ResetBotSecretOutput> {
-  return client.call(resetBotSecretOperation, { body: input }, options);
+  return client.call(resetBotSecretOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_create_bots`. */
-export const batchCreateBotsOperation: OperationDescriptor = { id: "batch_create_bots", method: "post", path: "/action/batch_create_bots", idempotent: false };
+export const batchCreateBotsOperation: OperationDescriptor = { id: "batch_create_bots", method: "post", path: "/action/batch_create_bots", body: { required: true }, idempotent: false };
 
 /**
  * Batch Create Bots
@@ -777,11 +778,11 @@ export const batchCreateBotsOperation: OperationDescriptor = { id: "batch_create
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchCreateBots(client: Client, input: T.BatchCreateBotsInput, options?: CallOptions): Promise<T.BatchCreateBotsOutput> {
-  return client.call(batchCreateBotsOperation, { body: input }, options);
+  return client.call(batchCreateBotsOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_update_bots`. */
-export const batchUpdateBotsOperation: OperationDescriptor = { id: "batch_update_bots", method: "post", path: "/action/batch_update_bots", idempotent: true };
+export const batchUpdateBotsOperation: OperationDescriptor = { id: "batch_update_bots", method: "post", path: "/action/batch_update_bots", body: { required: true }, idempotent: true };
 
 /**
  * Batch Update Bots
@@ -800,11 +801,11 @@ export const batchUpdateBotsOperation: OperationDescriptor = { id: "batch_update
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchUpdateBots(client: Client, input: T.BatchUpdateBotsInput, options?: CallOptions): Promise<T.BatchUpdateBotsOutput> {
-  return client.call(batchUpdateBotsOperation, { body: input }, options);
+  return client.call(batchUpdateBotsOperation, input, options);
 }
 
 /** Method, path and encoding of `batch_delete_bots`. */
-export const batchDeleteBotsOperation: OperationDescriptor = { id: "batch_delete_bots", method: "post", path: "/action/batch_delete_bots", idempotent: true };
+export const batchDeleteBotsOperation: OperationDescriptor = { id: "batch_delete_bots", method: "post", path: "/action/batch_delete_bots", body: { required: true }, idempotent: true };
 
 /**
  * Batch Delete Bots
@@ -821,11 +822,11 @@ export const batchDeleteBotsOperation: OperationDescriptor = { id: "batch_delete
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
  */
 export function batchDeleteBots(client: Client, input: T.BatchDeleteBotsInput, options?: CallOptions): Promise<T.BatchDeleteBotsOutput> {
-  return client.call(batchDeleteBotsOperation, { body: input }, options);
+  return client.call(batchDeleteBotsOperation, input, options);
 }
 
 /** Method, path and encoding of `create_group`. */
-export const createGroupOperation: OperationDescriptor = { id: "create_group", method: "post", path: "/action/create_group", idempotent: false };
+export const createGroupOperation: OperationDescriptor = { id: "create_group", method: "post", path: "/action/create_group", body: { required: true }, idempotent: false };
 
 /**
  * Create Group
@@ -843,11 +844,11 @@ export const createGroupOperation: OperationDescriptor = { id: "create_group", m
  * @see https://platform.text.com/docs/management/configuration-api#create-group
  */
 export function createGroup(client: Client, input: T.CreateGroupInput, options?: CallOptions): Promise<T.CreateGroupOutput> {
-  return client.call(createGroupOperation, { body: input }, options);
+  return client.call(createGroupOperation, input, options);
 }
 
 /** Method, path and encoding of `update_group`. */
-export const updateGroupOperation: OperationDescriptor = { id: "update_group", method: "post", path: "/action/update_group", idempotent: true };
+export const updateGroupOperation: OperationDescriptor = { id: "update_group", method: "post", path: "/action/update_group", body: { required: true }, idempotent: true };
 
 /**
  * Update Group
@@ -863,11 +864,11 @@ export const updateGroupOperation: OperationDescriptor = { id: "update_group", m
  * @see https://platform.text.com/docs/management/configuration-api#update-group
  */
 export function updateGroup(client: Client, input: T.UpdateGroupInput, options?: CallOptions): Promise<T.UpdateGroupOutput> {
-  return client.call(updateGroupOperation, { body: input }, options);
+  return client.call(updateGroupOperation, input, options);
 }
 
 /** Method, path and encoding of `delete_group`. */
-export const deleteGroupOperation: OperationDescriptor = { id: "delete_group", method: "post", path: "/action/delete_group", idempotent: true };
+export const deleteGroupOperation: OperationDescriptor = { id: "delete_group", method: "post", path: "/action/delete_group", body: { required: true }, idempotent: true };
 
 /**
  * Delete Group
@@ -883,11 +884,11 @@ export const deleteGroupOperation: OperationDescriptor = { id: "delete_group", m
  * @see https://platform.text.com/docs/management/configuration-api#delete-group
  */
 export function deleteGroup(client: Client, input: T.DeleteGroupInput, options?: CallOptions): Promise<T.DeleteGroupOutput> {
-  return client.call(deleteGroupOperation, { body: input }, options);
+  return client.call(deleteGroupOperation, input, options);
 }
 
 /** Method, path and encoding of `list_groups`. */
-export const listGroupsOperation: OperationDescriptor = { id: "list_groups", method: "post", path: "/action/list_groups", idempotent: true };
+export const listGroupsOperation: OperationDescriptor = { id: "list_groups", method: "post", path: "/action/list_groups", body: { required: true }, idempotent: true };
 
 /**
  * List Groups
@@ -904,11 +905,11 @@ export const listGroupsOperation: OperationDescriptor = { id: "list_groups", met
  * @see https://platform.text.com/docs/management/configuration-api#list-groups
  */
 export function listGroups(client: Client, input?: T.ListGroupsInput, options?: CallOptions): Promise<T.ListGroupsOutput> {
-  return client.call(listGroupsOperation, { body: input ?? {} }, options);
+  return client.call(listGroupsOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `get_group`. */
-export const getGroupOperation: OperationDescriptor = { id: "get_group", method: "post", path: "/action/get_group", idempotent: true };
+export const getGroupOperation: OperationDescriptor = { id: "get_group", method: "post", path: "/action/get_group", body: { required: true }, idempotent: true };
 
 /**
  * Get Group
@@ -924,11 +925,11 @@ export const getGroupOperation: OperationDescriptor = { id: "get_group", method:
  * @see https://platform.text.com/docs/management/configuration-api#get-group
  */
 export function getGroup(client: Client, input: T.GetGroupInput, options?: CallOptions): Promise<T.GetGroupOutput> {
-  return client.call(getGroupOperation, { body: input }, options);
+  return client.call(getGroupOperation, input, options);
 }
 
 /** Method, path and encoding of `register_property`. */
-export const registerPropertyOperation: OperationDescriptor = { id: "register_property", method: "post", path: "/action/register_property", idempotent: false };
+export const registerPropertyOperation: OperationDescriptor = { id: "register_property", method: "post", path: "/action/register_property", body: { required: true }, idempotent: false };
 
 /**
  * Register Property
@@ -956,11 +957,11 @@ export const registerPropertyOperation: OperationDescriptor = { id: "register_pr
  * @see https://platform.text.com/docs/management/configuration-api#register-property
  */
 export function registerProperty(client: Client, input: T.RegisterPropertyInput, options?: CallOptions): Promise<T.RegisterPropertyOutput> {
-  return client.call(registerPropertyOperation, { body: input }, options);
+  return client.call(registerPropertyOperation, input, options);
 }
 
 /** Method, path and encoding of `unregister_property`. */
-export const unregisterPropertyOperation: OperationDescriptor = { id: "unregister_property", method: "post", path: "/action/unregister_property", idempotent: true };
+export const unregisterPropertyOperation: OperationDescriptor = { id: "unregister_property", method: "post", path: "/action/unregister_property", body: { required: true }, idempotent: true };
 
 /**
  * Unregister Property
@@ -977,11 +978,11 @@ export const unregisterPropertyOperation: OperationDescriptor = { id: "unregiste
  * @see https://platform.text.com/docs/management/configuration-api#unregister-property
  */
 export function unregisterProperty(client: Client, input: T.UnregisterPropertyInput, options?: CallOptions): Promise<T.UnregisterPropertyOutput> {
-  return client.call(unregisterPropertyOperation, { body: input }, options);
+  return client.call(unregisterPropertyOperation, input, options);
 }
 
 /** Method, path and encoding of `publish_property`. */
-export const publishPropertyOperation: OperationDescriptor = { id: "publish_property", method: "post", path: "/action/publish_property", idempotent: true };
+export const publishPropertyOperation: OperationDescriptor = { id: "publish_property", method: "post", path: "/action/publish_property", body: { required: true }, idempotent: true };
 
 /**
  * Publish Property
@@ -1002,11 +1003,11 @@ export const publishPropertyOperation: OperationDescriptor = { id: "publish_prop
  * @see https://platform.text.com/docs/management/configuration-api#publish-property
  */
 export function publishProperty(client: Client, input: T.PublishPropertyInput, options?: CallOptions): Promise<T.PublishPropertyOutput> {
-  return client.call(publishPropertyOperation, { body: input }, options);
+  return client.call(publishPropertyOperation, input, options);
 }
 
 /** Method, path and encoding of `list_properties`. */
-export const listPropertiesOperation: OperationDescriptor = { id: "list_properties", method: "post", path: "/action/list_properties", idempotent: true };
+export const listPropertiesOperation: OperationDescriptor = { id: "list_properties", method: "post", path: "/action/list_properties", body: { required: true }, idempotent: true };
 
 /**
  * List Properties
@@ -1021,11 +1022,11 @@ export const listPropertiesOperation: OperationDescriptor = { id: "list_properti
  * @see https://platform.text.com/docs/management/configuration-api#list-properties
  */
 export function listProperties(client: Client, input: T.ListPropertiesInput, options?: CallOptions): Promise<T.ListPropertiesOutput> {
-  return client.call(listPropertiesOperation, { body: input }, options);
+  return client.call(listPropertiesOperation, input, options);
 }
 
 /** Method, path and encoding of `update_license_properties`. */
-export const updateLicensePropertiesOperation: OperationDescriptor = { id: "update_license_properties", method: "post", path: "/action/update_license_properties", idempotent: true };
+export const updateLicensePropertiesOperation: OperationDescriptor = { id: "update_license_properties", method: "post", path: "/action/update_license_properties", body: { required: true }, idempotent: true };
 
 /**
  * Update License Properties
@@ -1046,11 +1047,11 @@ export const updateLicensePropertiesOperation: OperationDescriptor = { id: "upda
  * @see https://platform.text.com/docs/management/configuration-api#update-license-properties
  */
 export function updateLicenseProperties(client: Client, input: T.UpdateLicensePropertiesInput, options?: CallOptions): Promise<T.UpdateLicensePropertiesOutput> {
-  return client.call(updateLicensePropertiesOperation, { body: input }, options);
+  return client.call(updateLicensePropertiesOperation, input, options);
 }
 
 /** Method, path and encoding of `list_license_properties`. */
-export const listLicensePropertiesOperation: OperationDescriptor = { id: "list_license_properties", method: "post", path: "/action/list_license_properties", idempotent: true };
+export const listLicensePropertiesOperation: OperationDescriptor = { id: "list_license_properties", method: "post", path: "/action/list_license_properties", body: { required: true }, idempotent: true };
 
 /**
  * List License Properties
@@ -1070,11 +1071,11 @@ export const listLicensePropertiesOperation: OperationDescriptor = { id: "list_l
  * @see https://platform.text.com/docs/management/configuration-api#list-license-properties
  */
 export function listLicenseProperties(client: Client, input?: T.ListLicensePropertiesInput, options?: CallOptions): Promise<T.ListLicensePropertiesOutput> {
-  return client.call(listLicensePropertiesOperation, { body: input ?? {} }, options);
+  return client.call(listLicensePropertiesOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `delete_license_properties`. */
-export const deleteLicensePropertiesOperation: OperationDescriptor = { id: "delete_license_properties", method: "post", path: "/action/delete_license_properties", idempotent: true };
+export const deleteLicensePropertiesOperation: OperationDescriptor = { id: "delete_license_properties", method: "post", path: "/action/delete_license_properties", body: { required: true }, idempotent: true };
 
 /**
  * Delete License Properties
@@ -1095,11 +1096,11 @@ export const deleteLicensePropertiesOperation: OperationDescriptor = { id: "dele
  * @see https://platform.text.com/docs/management/configuration-api#delete-license-properties
  */
 export function deleteLicenseProperties(client: Client, input: T.DeleteLicensePropertiesInput, options?: CallOptions): Promise<T.DeleteLicensePropertiesOutput> {
-  return client.call(deleteLicensePropertiesOperation, { body: input }, options);
+  return client.call(deleteLicensePropertiesOperation, input, options);
 }
 
 /** Method, path and encoding of `update_group_properties`. */
-export const updateGroupPropertiesOperation: OperationDescriptor = { id: "update_group_properties", method: "post", path: "/action/update_group_properties", idempotent: true };
+export const updateGroupPropertiesOperation: OperationDescriptor = { id: "update_group_properties", method: "post", path: "/action/update_group_properties", body: { required: true }, idempotent: true };
 
 /**
  * Update Group Properties
@@ -1124,11 +1125,11 @@ export const updateGroupPropertiesOperation: OperationDescriptor = { id: "update
  * @see https://platform.text.com/docs/management/configuration-api#update-group-properties
  */
 export function updateGroupProperties(client: Client, input: T.UpdateGroupPropertiesInput, options?: CallOptions): Promise<T.UpdateGroupPropertiesOutput> {
-  return client.call(updateGroupPropertiesOperation, { body: input }, options);
+  return client.call(updateGroupPropertiesOperation, input, options);
 }
 
 /** Method, path and encoding of `list_groups_properties`. */
-export const listGroupsPropertiesOperation: OperationDescriptor = { id: "list_groups_properties", method: "post", path: "/action/list_groups_properties", idempotent: true };
+export const listGroupsPropertiesOperation: OperationDescriptor = { id: "list_groups_properties", method: "post", path: "/action/list_groups_properties", body: { required: true }, idempotent: true };
 
 /**
  * List Groups Properties
@@ -1146,11 +1147,11 @@ export const listGroupsPropertiesOperation: OperationDescriptor = { id: "list_gr
  * @see https://platform.text.com/docs/management/configuration-api#list-groups-properties
  */
 export function listGroupsProperties(client: Client, input: T.ListGroupsPropertiesInput, options?: CallOptions): Promise<T.ListGroupsPropertiesOutput> {
-  return client.call(listGroupsPropertiesOperation, { body: input }, options);
+  return client.call(listGroupsPropertiesOperation, input, options);
 }
 
 /** Method, path and encoding of `delete_group_properties`. */
-export const deleteGroupPropertiesOperation: OperationDescriptor = { id: "delete_group_properties", method: "post", path: "/action/delete_group_properties", idempotent: true };
+export const deleteGroupPropertiesOperation: OperationDescriptor = { id: "delete_group_properties", method: "post", path: "/action/delete_group_properties", body: { required: true }, idempotent: true };
 
 /**
  * Delete Group Properties
@@ -1175,11 +1176,11 @@ export const deleteGroupPropertiesOperation: OperationDescriptor = { id: "delete
  * @see https://platform.text.com/docs/management/configuration-api#delete-group-properties
  */
 export function deleteGroupProperties(client: Client, input: T.DeleteGroupPropertiesInput, options?: CallOptions): Promise<T.DeleteGroupPropertiesOutput> {
-  return client.call(deleteGroupPropertiesOperation, { body: input }, options);
+  return client.call(deleteGroupPropertiesOperation, input, options);
 }
 
 /** Method, path and encoding of `create_tag`. */
-export const createTagOperation: OperationDescriptor = { id: "create_tag", method: "post", path: "/action/create_tag", idempotent: false };
+export const createTagOperation: OperationDescriptor = { id: "create_tag", method: "post", path: "/action/create_tag", body: { required: true }, idempotent: false };
 
 /**
  * Create Tag
@@ -1201,11 +1202,11 @@ export const createTagOperation: OperationDescriptor = { id: "create_tag", metho
  * @see https://platform.text.com/docs/management/configuration-api#create-tag
  */
 export function createTag(client: Client, input: T.CreateTagInput, options?: CallOptions): Promise<T.CreateTagOutput> {
-  return client.call(createTagOperation, { body: input }, options);
+  return client.call(createTagOperation, input, options);
 }
 
 /** Method, path and encoding of `delete_tag`. */
-export const deleteTagOperation: OperationDescriptor = { id: "delete_tag", method: "post", path: "/action/delete_tag", idempotent: true };
+export const deleteTagOperation: OperationDescriptor = { id: "delete_tag", method: "post", path: "/action/delete_tag", body: { required: true }, idempotent: true };
 
 /**
  * Delete Tag
@@ -1222,11 +1223,11 @@ export const deleteTagOperation: OperationDescriptor = { id: "delete_tag", metho
  * @see https://platform.text.com/docs/management/configuration-api#delete-tag
  */
 export function deleteTag(client: Client, input: T.DeleteTagInput, options?: CallOptions): Promise<T.DeleteTagOutput> {
-  return client.call(deleteTagOperation, { body: input }, options);
+  return client.call(deleteTagOperation, input, options);
 }
 
 /** Method, path and encoding of `list_tags`. */
-export const listTagsOperation: OperationDescriptor = { id: "list_tags", method: "post", path: "/action/list_tags", idempotent: true };
+export const listTagsOperation: OperationDescriptor = { id: "list_tags", method: "post", path: "/action/list_tags", body: { required: true }, idempotent: true };
 
 /**
  * List Tags
@@ -1243,11 +1244,11 @@ export const listTagsOperation: OperationDescriptor = { id: "list_tags", method:
  * @see https://platform.text.com/docs/management/configuration-api#list-tags
  */
 export function listTags(client: Client, input?: T.ListTagsInput, options?: CallOptions): Promise<T.ListTagsOutput> {
-  return client.call(listTagsOperation, { body: input ?? {} }, options);
+  return client.call(listTagsOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `update_tag`. */
-export const updateTagOperation: OperationDescriptor = { id: "update_tag", method: "post", path: "/action/update_tag", idempotent: true };
+export const updateTagOperation: OperationDescriptor = { id: "update_tag", method: "post", path: "/action/update_tag", body: { required: true }, idempotent: true };
 
 /**
  * Update Tag
@@ -1265,11 +1266,11 @@ export const updateTagOperation: OperationDescriptor = { id: "update_tag", metho
  * @see https://platform.text.com/docs/management/configuration-api#update-tag
  */
 export function updateTag(client: Client, input: T.UpdateTagInput, options?: CallOptions): Promise<T.UpdateTagOutput> {
-  return client.call(updateTagOperation, { body: input }, options);
+  return client.call(updateTagOperation, input, options);
 }
 
 /** Method, path and encoding of `register_webhook`. */
-export const registerWebhookOperation: OperationDescriptor = { id: "register_webhook", method: "post", path: "/action/register_webhook", idempotent: false };
+export const registerWebhookOperation: OperationDescriptor = { id: "register_webhook", method: "post", path: "/action/register_webhook", body: { required: true }, idempotent: false };
 
 /**
  * Register Webhook
@@ -1303,11 +1304,11 @@ export const registerWebhookOperation: OperationDescriptor = { id: "register_web
  * @see https://platform.text.com/docs/management/configuration-api#register-webhook
  */
 export function registerWebhook(client: Client, input: T.RegisterWebhookInput, options?: CallOptions): Promise<T.RegisterWebhookOutput> {
-  return client.call(registerWebhookOperation, { body: input }, options);
+  return client.call(registerWebhookOperation, input, options);
 }
 
 /** Method, path and encoding of `list_webhooks`. */
-export const listWebhooksOperation: OperationDescriptor = { id: "list_webhooks", method: "post", path: "/action/list_webhooks", idempotent: true };
+export const listWebhooksOperation: OperationDescriptor = { id: "list_webhooks", method: "post", path: "/action/list_webhooks", body: { required: true }, idempotent: true };
 
 /**
  * List Webhooks
@@ -1324,11 +1325,11 @@ export const listWebhooksOperation: OperationDescriptor = { id: "list_webhooks",
  * @see https://platform.text.com/docs/management/configuration-api#list-webhooks
  */
 export function listWebhooks(client: Client, input: T.ListWebhooksInput, options?: CallOptions): Promise<T.ListWebhooksOutput> {
-  return client.call(listWebhooksOperation, { body: input }, options);
+  return client.call(listWebhooksOperation, input, options);
 }
 
 /** Method, path and encoding of `unregister_webhook`. */
-export const unregisterWebhookOperation: OperationDescriptor = { id: "unregister_webhook", method: "post", path: "/action/unregister_webhook", idempotent: true };
+export const unregisterWebhookOperation: OperationDescriptor = { id: "unregister_webhook", method: "post", path: "/action/unregister_webhook", body: { required: true }, idempotent: true };
 
 /**
  * Unregister Webhook
@@ -1342,11 +1343,11 @@ export const unregisterWebhookOperation: OperationDescriptor = { id: "unregister
  * @see https://platform.text.com/docs/management/configuration-api#unregister-webhook
  */
 export function unregisterWebhook(client: Client, input: T.UnregisterWebhookInput, options?: CallOptions): Promise<T.UnregisterWebhookOutput> {
-  return client.call(unregisterWebhookOperation, { body: input }, options);
+  return client.call(unregisterWebhookOperation, input, options);
 }
 
 /** Method, path and encoding of `list_webhook_names`. */
-export const listWebhookNamesOperation: OperationDescriptor = { id: "list_webhook_names", method: "post", path: "/action/list_webhook_names", idempotent: true };
+export const listWebhookNamesOperation: OperationDescriptor = { id: "list_webhook_names", method: "post", path: "/action/list_webhook_names", body: { required: true }, idempotent: true };
 
 /**
  * List Webhook Names
@@ -1363,11 +1364,11 @@ export const listWebhookNamesOperation: OperationDescriptor = { id: "list_webhoo
  * @see https://platform.text.com/docs/management/configuration-api#list-webhook-names
  */
 export function listWebhookNames(client: Client, input?: T.ListWebhookNamesInput, options?: CallOptions): Promise<T.ListWebhookNamesOutput> {
-  return client.call(listWebhookNamesOperation, { body: input ?? {} }, options);
+  return client.call(listWebhookNamesOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `enable_license_webhooks`. */
-export const enableLicenseWebhooksOperation: OperationDescriptor = { id: "enable_license_webhooks", method: "post", path: "/action/enable_license_webhooks", idempotent: true };
+export const enableLicenseWebhooksOperation: OperationDescriptor = { id: "enable_license_webhooks", method: "post", path: "/action/enable_license_webhooks", body: { required: true }, idempotent: true };
 
 /**
  * Enable License Webhooks
@@ -1390,11 +1391,11 @@ export const enableLicenseWebhooksOperation: OperationDescriptor = { id: "enable
  * @see https://platform.text.com/docs/management/configuration-api#enable-license-webhooks
  */
 export function enableLicenseWebhooks(client: Client, input?: T.EnableLicenseWebhooksInput, options?: CallOptions): Promise<T.EnableLicenseWebhooksOutput> {
-  return client.call(enableLicenseWebhooksOperation, { body: input ?? {} }, options);
+  return client.call(enableLicenseWebhooksOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `disable_license_webhooks`. */
-export const disableLicenseWebhooksOperation: OperationDescriptor = { id: "disable_license_webhooks", method: "post", path: "/action/disable_license_webhooks", idempotent: true };
+export const disableLicenseWebhooksOperation: OperationDescriptor = { id: "disable_license_webhooks", method: "post", path: "/action/disable_license_webhooks", body: { required: true }, idempotent: true };
 
 /**
  * Disable License Webhooks
@@ -1416,11 +1417,11 @@ export const disableLicenseWebhooksOperation: OperationDescriptor = { id: "disab
  * @see https://platform.text.com/docs/management/configuration-api#disable-license-webhooks
  */
 export function disableLicenseWebhooks(client: Client, input?: T.DisableLicenseWebhooksInput, options?: CallOptions): Promise<T.DisableLicenseWebhooksOutput> {
-  return client.call(disableLicenseWebhooksOperation, { body: input ?? {} }, options);
+  return client.call(disableLicenseWebhooksOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `get_license_webhooks_state`. */
-export const getLicenseWebhooksStateOperation: OperationDescriptor = { id: "get_license_webhooks_state", method: "post", path: "/action/get_license_webhooks_state", idempotent: true };
+export const getLicenseWebhooksStateOperation: OperationDescriptor = { id: "get_license_webhooks_state", method: "post", path: "/action/get_license_webhooks_state", body: { required: true }, idempotent: true };
 
 /**
  * Get License Webhooks State
@@ -1440,11 +1441,11 @@ export const getLicenseWebhooksStateOperation: OperationDescriptor = { id: "get_
  * @see https://platform.text.com/docs/management/configuration-api#get-license-webhooks-state
  */
 export function getLicenseWebhooksState(client: Client, input?: T.GetLicenseWebhooksStateInput, options?: CallOptions): Promise<T.GetLicenseWebhooksStateOutput> {
-  return client.call(getLicenseWebhooksStateOperation, { body: input ?? {} }, options);
+  return client.call(getLicenseWebhooksStateOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `list_channels`. */
-export const listChannelsOperation: OperationDescriptor = { id: "list_channels", method: "post", path: "/action/list_channels", idempotent: true };
+export const listChannelsOperation: OperationDescriptor = { id: "list_channels", method: "post", path: "/action/list_channels", body: { required: true }, idempotent: true };
 
 /**
  * List Channels
@@ -1459,11 +1460,11 @@ export const listChannelsOperation: OperationDescriptor = { id: "list_channels",
  * @see https://platform.text.com/docs/management/configuration-api#list-channels
  */
 export function listChannels(client: Client, input?: T.ListChannelsInput, options?: CallOptions): Promise<T.ListChannelsOutput> {
-  return client.call(listChannelsOperation, { body: input ?? {} }, options);
+  return client.call(listChannelsOperation, input ?? {}, options);
 }
 
 /** Method, path and encoding of `check_product_limits_for_plan`. */
-export const checkProductLimitsForPlanOperation: OperationDescriptor = { id: "check_product_limits_for_plan", method: "post", path: "/action/check_product_limits_for_plan", idempotent: true };
+export const checkProductLimitsForPlanOperation: OperationDescriptor = { id: "check_product_limits_for_plan", method: "post", path: "/action/check_product_limits_for_plan", body: { required: true }, idempotent: true };
 
 /**
  * Check Product Limits for Plan
@@ -1484,11 +1485,11 @@ export const checkProductLimitsForPlanOperation: OperationDescriptor = { id: "ch
  * @see https://platform.text.com/docs/management/configuration-api#check-product-limits-for-plan
  */
 export function checkProductLimitsForPlan(client: Client, input: T.CheckProductLimitsForPlanInput, options?: CallOptions): Promise<T.CheckProductLimitsForPlanOutput> {
-  return client.call(checkProductLimitsForPlanOperation, { body: input }, options);
+  return client.call(checkProductLimitsForPlanOperation, input, options);
 }
 
 /** Method, path and encoding of `get_product_source`. */
-export const getProductSourceOperation: OperationDescriptor = { id: "get_product_source", method: "post", path: "/action/get_product_source", idempotent: true };
+export const getProductSourceOperation: OperationDescriptor = { id: "get_product_source", method: "post", path: "/action/get_product_source", body: { required: true }, idempotent: true };
 
 /**
  * Get Product Source
@@ -1506,7 +1507,7 @@ export const getProductSourceOperation: OperationDescriptor = { id: "get_product
  * @see https://platform.text.com/docs/management/configuration-api#get-product-source
  */
 export function getProductSource(client: Client, input?: T.GetProductSourceInput, options?: CallOptions): Promise<T.GetProductSourceOutput> {
-  return client.call(getProductSourceOperation, { body: input ?? {} }, options);
+  return client.call(getProductSourceOperation, input ?? {}, options);
 }
 
 /** Every operation of the API as a method. */

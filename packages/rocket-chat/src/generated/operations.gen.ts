@@ -17,11 +17,12 @@ export {
   AuthError,
   ChatSdkError,
   ConnectionError,
+  InvalidInputError,
   ResponseParseError,
   splitBatchResults,
   TimeoutError,
 } from "@chat-sdk/runtime";
-export type { CallOptions, LogEntry, Middleware, RetryOptions } from "@chat-sdk/runtime";
+export type { BinaryBody, CallOptions, LogEntry, Middleware, RetryOptions } from "@chat-sdk/runtime";
 
 /** Method, path and encoding of `getLivechatIntegrationSettings`. */
 export const getLivechatIntegrationSettingsOperation: OperationDescriptor = { id: "getLivechatIntegrationSettings", method: "get", path: "/api/v1/livechat/integrations.settings", idempotent: true };
@@ -42,7 +43,7 @@ export function getLivechatIntegrationSettings(client: Client, options?: CallOpt
 }
 
 /** Method, path and encoding of `getChannelIntegrations`. */
-export const getChannelIntegrationsOperation: OperationDescriptor = { id: "getChannelIntegrations", method: "get", path: "/api/v1/channels.getIntegrations", jsonQuery: ["sort","fields","query"], idempotent: true };
+export const getChannelIntegrationsOperation: OperationDescriptor = { id: "getChannelIntegrations", method: "get", path: "/api/v1/channels.getIntegrations", params: { roomId: { in: "query" }, offset: { in: "query" }, sort: { in: "query", json: true }, fields: { in: "query", json: true }, query: { in: "query", json: true }, count: { in: "query" } }, idempotent: true };
 
 /**
  * Get Channel Integrations
@@ -64,11 +65,11 @@ export const getChannelIntegrationsOperation: OperationDescriptor = { id: "getCh
  * @see https://developer.rocket.chat/apidocs/get-channel-integrations
  */
 export function getChannelIntegrations(client: Client, input: T.GetChannelIntegrationsInput, options?: CallOptions): Promise<T.GetChannelIntegrationsOutput> {
-  return client.call(getChannelIntegrationsOperation, { query: input }, options);
+  return client.call(getChannelIntegrationsOperation, input, options);
 }
 
 /** Method, path and encoding of `getLivechatQueue`. */
-export const getLivechatQueueOperation: OperationDescriptor = { id: "getLivechatQueue", method: "get", path: "/api/v1/livechat/queue", jsonQuery: ["sort"], idempotent: true };
+export const getLivechatQueueOperation: OperationDescriptor = { id: "getLivechatQueue", method: "get", path: "/api/v1/livechat/queue", params: { departmentId: { in: "query" }, agentId: { in: "query" }, includeOfflineAgents: { in: "query" }, offset: { in: "query" }, count: { in: "query" }, sort: { in: "query", json: true } }, idempotent: true };
 
 /**
  * Get Livechat Queue
@@ -86,7 +87,7 @@ export const getLivechatQueueOperation: OperationDescriptor = { id: "getLivechat
  * @see https://developer.rocket.chat/apidocs/get-livechat-queue
  */
 export function getLivechatQueue(client: Client, input?: T.GetLivechatQueueInput, options?: CallOptions): Promise<T.GetLivechatQueueOutput> {
-  return client.call(getLivechatQueueOperation, { query: input }, options);
+  return client.call(getLivechatQueueOperation, input ?? {}, options);
 }
 
 /** Every item of {@link getLivechatQueue}, fetching page after page (of `count` items) until `total`. */

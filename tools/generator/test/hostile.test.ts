@@ -1,0 +1,87 @@
+/**
+ * A spec whose every string the generator reads is hostile (`*​/`, `/*`, backticks, `${}`, quotes, backslashes,
+ * newlines, U+2028/U+2029, `</script>`): the TypeScript compiler must find the output error-free and declaring
+ * exactly the names we expect, so no spec text can become code. See fixtures/hostile/ (written by a script, so
+ * every field is covered: operationId, summaries, x-* extensions, parameter and schema names, paths, sdk.yaml).
+ */
+import path from "node:path";
+import ts from "typescript";
+import { describe, expect, it } from "vitest";
+import { generateApi } from "../src/generate.ts";
+import { consumerProgram, diagnostics } from "./compile.ts";
+import { createWorkspace } from "./workspace.ts";
+
+function exportedNames(program: ts.Program, file: string): string[] {
+  const checker = program.getTypeChecker();
+  const source = program.getSourceFile(file);
+  const module = source && checker.getSymbolAtLocation(source);
+  return module
+    ? checker
+        .getExportsOfModule(module)
+        .map((symbol) => symbol.name)
+        .sort()
+    : [];
+}
+
+describe("a spec with hostile strings in every field", () => {
+  it("generates code that compiles and declares exactly the expected names", async () => {
+    const ws = createWorkspace("hostile");
+    await generateApi(ws.root, ws.api);
+    const file = (name: string) => path.join(ws.generatedDir, name);
+    const program = consumerProgram([file("operations.gen.ts")]);
+    expect(diagnostics(program)).toEqual([]);
+
+    expect(exportedNames(program, file("operations.gen.ts"))).toEqual(
+      [
+        "AbortError",
+        "ApiError",
+        "AuthError",
+        "BinaryBody",
+        "CallOptions",
+        "ChatSdkError",
+        "Client",
+        "ConnectionError",
+        "HostileOperations",
+        "InvalidInputError",
+        "LogEntry",
+        "Middleware",
+        "ResponseParseError",
+        "RetryOptions",
+        "TimeoutError",
+        "allOperations",
+        "bindOperations",
+        "getQueueExportConstPWNED1",
+        "getQueueExportConstPWNED1Operation",
+        "paginateGetQueueExportConstPWNED1",
+        "pwned",
+        "pwnedOperation",
+        "splitBatchResults",
+      ].sort(),
+    );
+    expect(exportedNames(program, file("types.gen.ts"))).toEqual(
+      [
+        "Body",
+        "ExportConstPWNED21",
+        "GetQueueExportConstPWNED1Input",
+        "GetQueueExportConstPWNED1Item",
+        "GetQueueExportConstPWNED1Output",
+        "PwnedInput",
+        "PwnedOutput",
+        "constructor_",
+      ].sort(),
+    );
+    expect(exportedNames(program, file("schema.gen.ts"))).toEqual([
+      "$defs",
+      "components",
+      "operations",
+      "paths",
+      "webhooks",
+    ]);
+    // Per operation a descriptor and a function (+ a paginator), then allOperations and bindOperations: a comment
+    // that closed early would add statements the emitters never wrote.
+    const statements = program.getSourceFile(file("operations.gen.ts"))?.statements ?? [];
+    expect(statements.filter(ts.isVariableStatement)).toHaveLength(3);
+    expect(statements.filter(ts.isFunctionDeclaration)).toHaveLength(4);
+    expect(statements.filter(ts.isExpressionStatement)).toHaveLength(0);
+  }, 60_000);
+});
