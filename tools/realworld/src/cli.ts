@@ -6,7 +6,8 @@
  *
  *   node tools/realworld/src/cli.ts [--specs <folder>] [name ...]
  *
- * The folder defaults to $REALWORLD_SPECS, else <repo>/../shared/realworld-specs. Exits 1 when any spec fails.
+ * The folder defaults to $REALWORLD_SPECS, else the whole corpus, <repo>/../shared/realworld-specs. Exits 1 when any
+ * spec fails.
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
@@ -23,6 +24,7 @@ if (values.help) {
   process.exit(0);
 }
 if (values.specs) process.env.REALWORLD_SPECS = path.resolve(values.specs);
+process.env.REALWORLD_SET ??= "all";
 
 let dir: string;
 try {

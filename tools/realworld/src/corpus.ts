@@ -50,12 +50,18 @@ export function fixturesDir(): string {
 }
 
 /**
- * The corpus folder: `$REALWORLD_SPECS` (absolute, or relative to the current directory) or else
- * `<repo>/../shared/realworld-specs` (CI clones the repo with `shared/` next to it).
+ * The corpus folder: `$REALWORLD_SPECS` (absolute, or relative to the current directory); else, for the whole corpus
+ * (`REALWORLD_SET=all`, `pnpm test:realworld`), `<repo>/../shared/realworld-specs` (CI clones the repo with `shared/`
+ * next to it); else the vendored copy of the subset in tools/realworld/corpus, so `pnpm test` runs from any clone.
  */
 export function corpusDir(): string {
   const fromEnv = process.env.REALWORLD_SPECS;
-  const dir = fromEnv ? path.resolve(fromEnv) : path.resolve(repoRoot(), "../shared/realworld-specs");
+  const shared = process.env.REALWORLD_SET === "all";
+  const dir = fromEnv
+    ? path.resolve(fromEnv)
+    : shared
+      ? path.resolve(repoRoot(), "../shared/realworld-specs")
+      : path.join(repoRoot(), "tools", "realworld", "corpus");
   if (!existsSync(dir)) {
     throw new Error(
       `real-world spec corpus not found at ${dir}. ` +
