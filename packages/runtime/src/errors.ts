@@ -15,9 +15,9 @@ export class ChatSdkError extends Error {
     this.operationId = operationId;
   }
 
-  /** Own fields (name, operationId, status, body, ...) and the message; never `cause` or a provider's error. */
+  /** An allow-list, not the object's fields: a new field never reaches logs or JSON without a decision. */
   toJSON(): Record<string, unknown> {
-    return { ...(this as object), message: this.message };
+    return { name: this.name, message: this.message, operationId: this.operationId };
   }
 }
 
@@ -44,6 +44,10 @@ export class ApiError<Body = unknown> extends ChatSdkError {
     this.headers = init.headers;
     this.body = init.body;
     this.requestId = init.headers.get("x-request-id") ?? undefined;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, requestId: this.requestId, body: this.body };
   }
 }
 
@@ -119,6 +123,10 @@ export class ResponseParseError extends ChatSdkError {
     this.status = response.status;
     this.contentType = type;
     this.excerpt = excerpt;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, contentType: this.contentType, excerpt: this.excerpt };
   }
 }
 

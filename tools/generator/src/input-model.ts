@@ -75,7 +75,8 @@ export function operationParameters(
 
 export function readInput(doc: OpenApiDocument, parameters: ParameterObject[], operation: OperationObject) {
   const body = readBody(doc, operation);
-  const taken = new Set<string>();
+  // `__proto__` as a key of an object literal would set its prototype, not a property: never hand it out.
+  const taken = new Set<string>(["__proto__"]);
   const claim = (name: string, location: string) => {
     let key = taken.has(name) ? `${location}${capitalize(pascalCase(name) || "Param")}` : name;
     for (let n = 2; taken.has(key); n++) key = `${location}${capitalize(pascalCase(name) || "Param")}${n}`;

@@ -63,9 +63,12 @@ const OPERATIONS_FILE_NAMES = [
   "allOperations",
   "paginate",
   "splitBatchResults",
+  // Parameters and locals of the generated functions, which a method of the same name would shadow.
   "input",
   "options",
   "client",
+  "page",
+  "offset",
 ];
 
 export function readOperations(doc: OpenApiDocument, specFile: string, clientName = ""): OperationModel[] {

@@ -68,7 +68,11 @@ describe("requests", () => {
 
   it("encodes a form body", async () => {
     server.reply({ status: 201, json: { sid: "S1" } });
-    expect(await op.submitForm(client, { To: "+1 555", Tags: ["a", "b"], Count: 2 })).toEqual({ sid: "S1" });
+    expect(await op.submitForm(client, { To: "+1 555", Tags: ["a", "b"], Count: 2, queryProto: "p" })).toEqual({
+      sid: "S1",
+    });
+    // A parameter named `__proto__` gets another key (an object literal cannot hold it) and keeps its wire name.
+    expect(last()?.search).toBe("__proto__=p");
     expect(last()?.headers["content-type"]).toMatch(/^application\/x-www-form-urlencoded/);
     expect(last()?.body).toBe("To=%2B1%20555&Tags=a&Tags=b&Count=2");
   });

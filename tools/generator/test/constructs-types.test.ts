@@ -30,7 +30,7 @@ op.updateItem(client, { id: "p", queryId: "q", bodyId: "b", name: "n", api_key: 
 // @ts-expect-error a required header parameter is required
 op.updateItem(client, { id: "p", name: "n" });
 
-op.submitForm(client, { To: "+1", Tags: ["a"], Count: 2 });
+op.submitForm(client, { To: "+1", Tags: ["a"], Count: 2, queryProto: "p" });
 op.uploadFiles(client, { file: new Blob(["x"]), extra: [new Blob(["y"])], note: "n" });
 // @ts-expect-error a file field takes a Blob, not a string
 op.uploadFiles(client, { file: "not a file" });
@@ -97,8 +97,8 @@ function addOptionalInputs(spec: string): string {
       ].join("\n"),
     )
     .replace(
-      "  /forms:\n    post:\n",
-      "  /forms:\n    post:\n      parameters:\n        - { name: page, in: query, schema: { type: integer } }\n",
+      "        - { name: __proto__, in: query, schema: { type: string } }",
+      "        - { name: __proto__, in: query, schema: { type: string } }\n        - { name: page, in: query, schema: { type: integer } }",
     )
     .replace(
       "                text: { type: string }",
