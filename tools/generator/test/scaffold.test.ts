@@ -2,7 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import ts from "typescript";
+import { typeErrors as checkTypes } from "@chat-sdk/test-utils/typecheck";
 import { describe, expect, it } from "vitest";
 import { generateApi } from "../src/generate.ts";
 import { createWorkspace, SCOPE, type Workspace } from "./workspace.ts";
@@ -462,34 +462,17 @@ describe("the scaffolded files compile and pass the repo's lint", () => {
 function typeErrors(files: string[], scratch: string): string[] {
   const redocly = path.join(scratch, "redocly-stand-in.d.ts");
   writeFileSync(redocly, "declare const redocly: any;\nexport = redocly;\n");
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.Preserve,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
+  const testUtils = path.join(REPO, "tools/test-utils/");
+  return checkTypes(files, {
     types: ["node"],
     typeRoots: [path.join(REPO, "node_modules", "@types")],
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    verbatimModuleSyntax: true,
-    allowImportingTsExtensions: true,
-    noEmit: true,
-    skipLibCheck: true,
     paths: {
       [`${SCOPE}/runtime`]: [path.join(REPO, "packages/runtime/src/index.ts")],
       [`${SCOPE}/test-utils`]: [path.join(REPO, "tools/test-utils/src/index.ts")],
       "@redocly/openapi-core": [redocly],
       vitest: [path.join(REPO, "node_modules/vitest/dist/index.d.ts")],
     },
+    ignore: (fileName) => fileName.startsWith(testUtils),
+    relativeTo: "/",
   });
-  const testUtils = path.join(REPO, "tools/test-utils/");
-  return ts
-    .getPreEmitDiagnostics(program)
-    .filter((diagnostic) => !diagnostic.file?.fileName.startsWith(testUtils))
-    .map((diagnostic) => {
-      const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-      if (!diagnostic.file || diagnostic.start === undefined) return message;
-      const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-      return `${diagnostic.file.fileName}:${line + 1}: ${message}`;
-    });
 }

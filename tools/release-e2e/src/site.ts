@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
+import { answerMedia, type MediaRequest } from "./media.ts";
 
 export interface ApiRequest {
   method: string;
@@ -13,8 +14,10 @@ export interface ApiRequest {
 export interface Site {
   url: string;
   apiRequests: ApiRequest[];
-  /** Resolves with the first JSON body POSTed to /report (the browser page's result). */
-  report: Promise<unknown>;
+  /** Requests to /media/* (media.html's runtime calls), raw bytes and all. */
+  mediaRequests: MediaRequest[];
+  /** Resolves with the first JSON body POSTed to /report/<page> (that browser page's result). */
+  report(page: string): Promise<unknown>;
   stop(): Promise<void>;
 }
 
@@ -26,22 +29,47 @@ const TYPES: Record<string, string> = { ".html": "text/html", ".js": "text/javas
  */
 export async function startSite(root: string): Promise<Site> {
   const apiRequests: ApiRequest[] = [];
-  let resolveReport: (value: unknown) => void = () => {};
-  const report = new Promise<unknown>((resolve) => {
-    resolveReport = resolve;
-  });
+  const mediaRequests: MediaRequest[] = [];
+  // One pending report per page, made by whichever comes first: the test waiting for it or the page posting it.
+  const reports = new Map<string, { promise: Promise<unknown>; resolve(value: unknown): void }>();
+  const report = (page: string) => {
+    let entry = reports.get(page);
+    if (!entry) {
+      let resolve: (value: unknown) => void = () => {};
+      const promise = new Promise<unknown>((done) => {
+        resolve = done;
+      });
+      entry = { promise, resolve };
+      reports.set(page, entry);
+    }
+    return entry;
+  };
   const server = createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = Buffer.concat(chunks).toString("utf8");
+    const bytes = Buffer.concat(chunks);
+    const body = bytes.toString("utf8");
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { "content-type": "application/json" });
       res.end(JSON.stringify(value));
     };
-    if (url.pathname === "/report") {
-      resolveReport(JSON.parse(body));
+    if (url.pathname.startsWith("/report/")) {
+      report(url.pathname.slice("/report/".length)).resolve(JSON.parse(body));
       return json(200, {});
+    }
+    if (url.pathname.startsWith("/media/")) {
+      const request: MediaRequest = {
+        method: req.method ?? "",
+        path: url.pathname,
+        query: url.search,
+        contentType: req.headers["content-type"],
+        body: bytes,
+      };
+      mediaRequests.push(request);
+      const reply = answerMedia(request);
+      res.writeHead(reply.status, reply.type ? { "content-type": reply.type } : {});
+      return res.end(reply.body);
     }
     if (url.pathname.startsWith("/action/") || url.pathname.startsWith("/api/")) {
       apiRequests.push({ method: req.method ?? "", path: url.pathname, headers: req.headers, body });
@@ -66,7 +94,8 @@ export async function startSite(root: string): Promise<Site> {
   return {
     url: `http://127.0.0.1:${port}`,
     apiRequests,
-    report,
+    mediaRequests,
+    report: (page) => report(page).promise,
     stop: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

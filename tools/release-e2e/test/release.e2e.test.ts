@@ -1,7 +1,8 @@
 /**
  * From the committed repo to a consumer: version + publish every package to a local Verdaccio, install them in a
  * fresh project outside the workspace, and use them from Node (ESM and CJS), from the type checker (bundler and
- * node16 resolution) and from headless Chromium. Everything started here is stopped in afterAll, pass or fail.
+ * node16 resolution) and from headless Chromium (the clients, and the runtime's request and response media types
+ * with the browser's own fetch, FormData and Blob). Everything started here is stopped in afterAll, pass or fail.
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -10,6 +11,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openInChromium } from "../src/chromium.ts";
 import { createConsumer } from "../src/consumer.ts";
+import { DOWNLOAD, MOTD } from "../src/media.ts";
 import { type Release, releaseTo } from "../src/release.ts";
 import { run } from "../src/run.ts";
 import { type Site, startSite } from "../src/site.ts";
@@ -39,6 +41,22 @@ afterAll(async () => {
 /** Runs a consumer script with Node, asynchronously: the API it calls is served by this very process. */
 async function node(file: string): Promise<unknown> {
   return JSON.parse(await run(process.execPath, [file], { cwd: consumer, env: { ...process.env, API_URL: site.url } }));
+}
+
+/** Loads `<page>.html` of the consumer in headless Chromium and resolves with what the page reported. */
+async function inChromium(page: string): Promise<Record<string, unknown>> {
+  const browser = openInChromium(`${site.url}/${page}.html`);
+  cleanups.unshift(() => browser.stop());
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(browser.output())), 60_000);
+  });
+  try {
+    return (await Promise.race([site.report(page), timeout])) as Record<string, unknown>;
+  } finally {
+    clearTimeout(timer);
+    await browser.stop();
+  }
 }
 
 describe("release", () => {
@@ -108,11 +126,7 @@ describe("a consumer project", () => {
 
   it("runs the same calls in headless Chromium from a page served on 127.0.0.1", async () => {
     site.apiRequests.length = 0;
-    const browser = openInChromium(`${site.url}/index.html`);
-    cleanups.unshift(() => browser.stop());
-    const timeout = new Promise((_, reject) => setTimeout(() => reject(new Error(browser.output())), 60_000));
-    const result = (await Promise.race([site.report, timeout])) as Record<string, unknown>;
-    await browser.stop();
+    const result = await inChromium("index");
     expect(result.error).toBeUndefined();
     expect(result).toMatchObject({ created: { id: "smith@example.com" }, total: 7 });
     expect(result.userAgent).toMatch(/Chrome/);
@@ -120,5 +134,61 @@ describe("a consumer project", () => {
       ["POST", "/action/create_agent", "fra"],
       ["GET", "/api/v1/livechat/queue", undefined],
     ]);
+  }, 90_000);
+
+  it("sends form, multipart and binary bodies and reads text, Blob and 204 responses in Chromium", async () => {
+    site.mediaRequests.length = 0;
+    const result = await inChromium("media");
+    expect(result.error).toBeUndefined();
+    const [form, multipart, binary, text, download, deleted, ...rest] = site.mediaRequests;
+    expect(rest).toEqual([]);
+
+    // form-urlencoded: the array repeats its key, the object is `key[prop]`, undefined is left out, all percent-encoded.
+    expect(form).toMatchObject({ method: "POST", path: "/media/form", query: "?dry=true" });
+    expect(form?.contentType).toBe("application/x-www-form-urlencoded");
+    expect(form?.body.toString("latin1")).toBe("name=Agent%20Smith&tags=a%20b&tags=%C3%BC%26c&meta%5Blang%5D=en");
+
+    // multipart: the browser's own boundary; the File keeps its name, type and bytes, the string is UTF-8.
+    expect(multipart).toMatchObject({ method: "POST", path: "/media/users/u%201/avatar", query: "" });
+    expect(multipart?.contentType).toMatch(/^multipart\/form-data; boundary=\S+$/);
+    const parts = await new Response(new Uint8Array(multipart?.body ?? []), {
+      headers: { "content-type": multipart?.contentType ?? "" },
+    }).formData();
+    expect([...parts.keys()]).toEqual(["file", "caption"]);
+    const file = parts.get("file") as File;
+    expect([file.name, file.type]).toEqual(["avatar.png", "image/png"]);
+    expect([...new Uint8Array(await file.arrayBuffer())]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x00, 0xff]);
+    expect(parts.get("caption")).toBe("Grüße ✓");
+
+    // A Uint8Array body goes out byte for byte under the operation's media type.
+    expect(binary).toMatchObject({ method: "PUT", path: "/media/blobs/data.bin", query: "" });
+    expect(binary?.contentType).toBe("application/octet-stream");
+    expect([...(binary?.body ?? [])]).toEqual([0, 1, 2, 127, 128, 254, 255]);
+
+    // Nothing is sent with the calls that have no body.
+    for (const [request, method] of [
+      [text, "GET"],
+      [download, "GET"],
+      [deleted, "DELETE"],
+    ] as const) {
+      expect(request?.method).toBe(method);
+      expect(request?.contentType).toBeUndefined();
+      expect(request?.body.length).toBe(0);
+    }
+    expect([text?.path, download?.path, deleted?.path]).toEqual([
+      "/media/motd",
+      "/media/blobs/data.bin",
+      "/media/blobs/data.bin",
+    ]);
+
+    // What each call resolved to in the page: JSON echoes of the uploads' sizes, a string, a Blob, undefined.
+    expect(result).toEqual({
+      form: { received: form?.body.length },
+      multipart: { received: multipart?.body.length },
+      binary: { received: 7 },
+      text: MOTD,
+      download: { blob: true, type: "application/octet-stream", bytes: [...DOWNLOAD] },
+      noContent: "undefined",
+    });
   }, 90_000);
 });

@@ -12,7 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { generateApi } from "@chat-sdk/generator";
-import ts from "typescript";
+import { typeErrors as checkTypes } from "@chat-sdk/test-utils/typecheck";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { highest, type LevelOrNone } from "../src/change.ts";
 import { diffSpecs } from "../src/diff.ts";
@@ -174,26 +174,7 @@ function checkSource(name: string, before: Awaited<ReturnType<typeof loadSpecTex
 
 /** One program for every check: the repo's strict settings, the runtime resolved to its source. */
 function typeErrors(files: string[]): string[] {
-  const program = ts.createProgram(files, {
-    target: ts.ScriptTarget.ES2022,
-    module: ts.ModuleKind.Preserve,
-    moduleResolution: ts.ModuleResolutionKind.Bundler,
-    lib: ["lib.es2022.d.ts", "lib.dom.d.ts", "lib.dom.iterable.d.ts"],
-    types: [],
-    strict: true,
-    noUncheckedIndexedAccess: true,
-    verbatimModuleSyntax: true,
-    allowImportingTsExtensions: true,
-    noEmit: true,
-    skipLibCheck: true,
-    paths: { [`${SCOPE}/runtime`]: [RUNTIME_SOURCE] },
-  });
-  return ts.getPreEmitDiagnostics(program).map((diagnostic) => {
-    const message = ts.flattenDiagnosticMessageText(diagnostic.messageText, "\n");
-    if (!diagnostic.file || diagnostic.start === undefined) return message;
-    const { line } = diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start);
-    return `${path.relative(root, diagnostic.file.fileName)}:${line + 1}: ${message}`;
-  });
+  return checkTypes(files, { paths: { [`${SCOPE}/runtime`]: [RUNTIME_SOURCE] }, relativeTo: root });
 }
 
 describe("a call written against the old client compiles against the new one exactly when the change is not major", () => {
