@@ -66,6 +66,78 @@ describe("request types", () => {
   });
 });
 
+describe("documented rules the types enforce", () => {
+  const access = { groups: [1] };
+  const match = [{ value: "livechat.com" }];
+
+  it("needs at least one of url, domain and geolocation in auto access conditions", () => {
+    // @ts-expect-error conditions needs url, domain or geolocation
+    client.addAutoAccess({ access, conditions: {} });
+    // @ts-expect-error when sent in an update, conditions still needs one of them
+    client.updateAutoAccess({ id: "a", conditions: {} });
+    client.addAutoAccess({ access, conditions: { url: { values: match } } });
+    client.addAutoAccess({ access, conditions: { domain: { exclude_values: match } } });
+    client.addAutoAccess({ access, conditions: { geolocation: { values: [{ country_code: "US" }] } } });
+    client.updateAutoAccess({ id: "a", description: "no conditions sent" });
+  });
+
+  it("does not take values together with exclude_values", () => {
+    // @ts-expect-error values may not be used together with exclude_values
+    client.addAutoAccess({ access, conditions: { url: { values: match, exclude_values: match } } });
+    // @ts-expect-error the same for domain
+    client.addAutoAccess({ access, conditions: { domain: { values: match, exclude_values: match } } });
+    const hook: RegisterWebhookRequest = {
+      action: "incoming_chat",
+      secret_key: "s",
+      url: "https://example.com/hook",
+      owner_client_id: "c",
+      type: "license",
+      filters: { chat_presence: { user_ids: { values: ["a"] } } },
+    };
+    client.registerWebhook(hook);
+    client.registerWebhook({ ...hook, filters: { chat_presence: { user_ids: { exclude_values: ["a"] } } } });
+    const both = { values: ["a"], exclude_values: ["b"] };
+    // @ts-expect-error only one filter: values or exclude_values
+    client.registerWebhook({ ...hook, filters: { chat_presence: { user_ids: both } } });
+    // @ts-expect-error the same for agent_ids
+    client.registerWebhook({ ...hook, filters: { agent_ids: { values: ["a"], exclude_values: ["b"] } } });
+  });
+
+  it("needs at least one location in a property's access", () => {
+    const property = { name: "p", owner_client_id: "c", type: "string" } as const;
+    // @ts-expect-error access needs at least one location
+    client.registerProperty({ ...property, access: {} });
+    client.registerProperty({ ...property, access: { chat: { agent: ["read"] } } });
+    client.registerProperty({
+      ...property,
+      access: { license: { agent: ["read", "write"] }, group: { customer: [] } },
+    });
+  });
+
+  it("requires owner_client_id for every bot template action", () => {
+    const owner_client_id = "c";
+    // @ts-expect-error owner_client_id is required
+    client.listBotTemplates();
+    // @ts-expect-error owner_client_id is required
+    client.listBotTemplates({});
+    // @ts-expect-error owner_client_id is required
+    client.createBotTemplate({ name: "Bot" });
+    // @ts-expect-error owner_client_id is required
+    client.updateBotTemplate({ id: "b", name: "Bot" });
+    // @ts-expect-error owner_client_id is required
+    client.deleteBotTemplate({ id: "b" });
+    // @ts-expect-error owner_client_id is required
+    client.resetBotTemplateSecret({ id: "b" });
+    client.listBotTemplates({ owner_client_id });
+    client.createBotTemplate({ name: "Bot", owner_client_id });
+    client.updateBotTemplate({ id: "b", name: "Bot", owner_client_id });
+    client.deleteBotTemplate({ id: "b", owner_client_id });
+    client.resetBotTemplateSecret({ id: "b", owner_client_id });
+    // bots (not templates) keep it optional: required only when authorizing via PATs
+    client.createBot({ name: "Bot" });
+  });
+});
+
 describe("client options", () => {
   it("takes exactly one kind of credentials", () => {
     createLiveChatConfigurationClient({ auth: { personalAccessToken: { accountId: "a", token: "t" } }, region: "fra" });

@@ -37,8 +37,8 @@ export interface JsdocOperation {
 
 /**
  * JSDoc for an operation method, from the spec: summary, description, permissions (`x-permissions`), OAuth scopes
- * (`x-required-scopes`), batch support (`x-batch-*`), changelog (`x-changelog`), decisions on the source docs
- * (`x-doc-decisions`) and the documentation link. `names` maps operationIds to method names, for `{@link}`.
+ * (`x-required-scopes`, a list or the structured form of {@link requiredScopes}), batch support (`x-batch-*`),
+ * changelog (`x-changelog`), decisions on the source docs (`x-doc-decisions`) and the documentation link. `names` maps operationIds to method names, for `{@link}`.
  */
 export function operationJsdoc(op: JsdocOperation, indent: string, names: ReadonlyMap<string, string>): string {
   const docs = op.docs;
@@ -54,10 +54,8 @@ export function operationJsdoc(op: JsdocOperation, indent: string, names: Readon
     const mode = docs["x-permissions-mode"] === "any" && permissions.length > 1 ? " (any of)" : "";
     facts.push(`Permissions${mode}: ${permissions.map(codeSpan).join(", ")}.`);
   }
-  if (Array.isArray(docs["x-required-scopes"])) {
-    const scopes = stringList(docs["x-required-scopes"]);
-    facts.push(`Required scopes: ${scopes.length > 0 ? scopes.map(codeSpan).join(", ") : "none"}.`);
-  }
+  const scopes = requiredScopes(docs["x-required-scopes"]);
+  if (scopes) facts.push(scopes);
   const batch = docs["x-batch-operation"];
   if (typeof batch === "string") facts.push(`Batch support: yes, see ${link(batch, names)}.`);
   else if (docs["x-batch-support"] === true)
@@ -85,6 +83,49 @@ export function operationJsdoc(op: JsdocOperation, indent: string, names: Readon
   blocks.push(tags.join("\n"));
 
   return jsdocBlock(blocks.map(commentText).join("\n\n").split("\n"), indent, { multiline: true });
+}
+
+/**
+ * The "Required scopes" line from `x-required-scopes`, or undefined when the operation has none of that key. Two forms:
+ * - a list: every scope is required (`[]` renders as "none");
+ * - an object, for scopes the documentation gives as alternatives or conditions, all keys optional (not named
+ *   `allOf`/`anyOf`: openapi-typescript would walk JSON Schema keywords inside an extension):
+ *   `always: [scope, ...]` (always required), `alternatives: [{ scopes: [scope, ...], when?: text }, ...]` (one of these
+ *   alternatives, each needing all of its scopes), `conditional: [{ scopes: [scope, ...], when: text }, ...]` (needed
+ *   only when `when` holds) and `notes: [text, ...]` (remarks such as private scopes).
+ *   Rendered as "Required scopes: `a`; plus `b` (when) or `c` (when); plus `d` and `e` only when. Notes.",
+ *   where `when` is a phrase that reads after "only" ("to update the role", "if the Client ID matches").
+ */
+function requiredScopes(value: unknown): string | undefined {
+  if (Array.isArray(value)) {
+    const scopes = stringList(value);
+    return `Required scopes: ${scopes.length > 0 ? scopes.map(codeSpan).join(", ") : "none"}.`;
+  }
+  if (typeof value !== "object" || value === null) return undefined;
+  const spec = value as Record<string, unknown>;
+  const parts: string[] = [];
+  const always = stringList(spec.always);
+  if (always.length > 0) parts.push(always.map(codeSpan).join(", "));
+  const alternatives = scopeSets(spec.alternatives).map(({ scopes, when }) => (when ? `${scopes} (${when})` : scopes));
+  if (alternatives.length > 0) parts.push(`${parts.length > 0 ? "plus " : ""}${alternatives.join(" or ")}`);
+  for (const { scopes, when } of scopeSets(spec.conditional)) {
+    parts.push(`${parts.length > 0 ? "plus " : ""}${scopes}${when ? ` only ${when}` : ""}`);
+  }
+  const notes = stringList(spec.notes).map((note) => plain(note).replace(/\.$/, ""));
+  const line = `Required scopes: ${parts.length > 0 ? parts.join("; ") : "none"}.`;
+  return notes.length > 0 ? `${line} ${notes.map((note) => `${note}.`).join(" ")}` : line;
+}
+
+/** `{ scopes, when }` entries of a structured `x-required-scopes`, their scopes joined ("`a` and `b`"). */
+function scopeSets(value: unknown): { scopes: string; when: string }[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) => {
+    if (typeof entry !== "object" || entry === null) return [];
+    const scopes = stringList((entry as Record<string, unknown>).scopes).map(codeSpan);
+    if (scopes.length === 0) return [];
+    const joined = scopes.length === 1 ? (scopes[0] ?? "") : `${scopes.slice(0, -1).join(", ")} and ${scopes.at(-1)}`;
+    return [{ scopes: joined, when: plain((entry as Record<string, unknown>).when) }];
+  });
 }
 
 /** `{@link name}` to a generated method, or the spec's own text in a code span when there is no such method. */

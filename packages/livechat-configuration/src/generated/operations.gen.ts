@@ -32,12 +32,7 @@ export const createAgentOperation: OperationDescriptor = { id: "create_agent", m
  *
  * Creates a new agent with specified parameters within a license.
  *
- * Scopes: `accounts--all:rc`; `accounts--all:rw` and `subscription.lc:rw` to create agents who don't have to
- * wait for approval after creation (`subscription.lc:rw` is a private scope; it's not possible to configure it in
- * Developer Console); `accounts.roles.lc--all:rw` to create an agent with a role higher than `normal`
- * (`administrator`, `viceowner` or `owner`).
- *
- * Required scopes: `accounts--all:rc`, `accounts--all:rw`, `subscription.lc:rw`, `accounts.roles.lc--all:rw`.
+ * Required scopes: `accounts--all:rc`; plus `accounts--all:rw` and `subscription.lc:rw` only to create agents who don't have to wait for approval after creation; plus `accounts.roles.lc--all:rw` only to create an agent with a role higher than `normal` (`administrator`, `viceowner` or `owner`). `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch support: yes, see {@link batchCreateAgents}.
  *
  * HTTP: `POST /action/create_agent`
@@ -59,8 +54,11 @@ export const getAgentOperation: OperationDescriptor = { id: "get_agent", method:
  * email_subscriptions, notifications, job_title, mobile, max_chats_count, suspended, awaiting_approval,
  * last_logout).
  *
- * Required scopes: `agents--my:ro`, `agents--all:ro`.
+ * Required scopes: `agents--my:ro`; plus `agents--all:ro` only to get other agents within the same license.
  * Batch support: no.
+ *
+ * Notes on the source documentation:
+ * - Scopes: the documentation lists `agents--my:ro agents--all:ro` with no note at all, the only such case among the agent actions. By analogy with update_agent and delete_agent (whose `--all` scopes are noted "to update/delete other agents within the same license") and get_group (`groups--all:ro` "to get groups the requester is not a member of"), `agents--my:ro` is recorded as always required and `agents--all:ro` as needed only to get other agents. This condition is inferred, not documented.
  *
  * HTTP: `POST /action/get_agent`
  * @see https://platform.text.com/docs/management/configuration-api#get-agent
@@ -102,10 +100,7 @@ export const updateAgentOperation: OperationDescriptor = { id: "update_agent", m
  *
  * Updates the properties of an Agent specified by `id`.
  *
- * Scopes: `agents--my:rw` to update yourself; `agents--all:rw` to update other agents within the same license;
- * `accounts.roles.lc--all:rw` to update the agent `role`.
- *
- * Required scopes: `agents--my:rw`, `agents--all:rw`, `accounts.roles.lc--all:rw`.
+ * Required scopes: `agents--my:rw`; plus `agents--all:rw` only to update other agents within the same license; plus `accounts.roles.lc--all:rw` only to update the agent `role`.
  * Batch support: yes, see {@link batchUpdateAgents}.
  *
  * Notes on the source documentation:
@@ -127,10 +122,7 @@ export const deleteAgentOperation: OperationDescriptor = { id: "delete_agent", m
  *
  * Deletes an Agent specified by `id`.
  *
- * Scopes: `agents--my:rw` and `accounts--my:rw`; `agents--all:rw` and `accounts--all:rw` to delete other agents
- * within the same license.
- *
- * Required scopes: `agents--my:rw`, `accounts--my:rw`, `agents--all:rw`, `accounts--all:rw`.
+ * Required scopes: `agents--my:rw`, `accounts--my:rw`; plus `agents--all:rw` and `accounts--all:rw` only to delete other agents within the same license.
  * Batch support: yes, see {@link batchDeleteAgents}.
  *
  * HTTP: `POST /action/delete_agent`
@@ -152,10 +144,7 @@ export const suspendAgentOperation: OperationDescriptor = { id: "suspend_agent",
  * Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
  * developers@text.com describing your use case.
  *
- * Scopes: `agents--all:rw` and `sessions--all:rw` (`sessions--all:rw` is a private scope; it's not possible to
- * configure it in Developer Console).
- *
- * Required scopes: `agents--all:rw`, `sessions--all:rw`.
+ * Required scopes: `agents--all:rw`, `sessions--all:rw`. `sessions--all:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch support: yes, see {@link batchSuspendAgents}.
  *
  * HTTP: `POST /action/suspend_agent`
@@ -177,10 +166,7 @@ export const unsuspendAgentOperation: OperationDescriptor = { id: "unsuspend_age
  * Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
  * developers@text.com describing your use case.
  *
- * Scopes: `agents--all:rw`, `accounts--all:rw` and `subscription.lc:rw` (`subscription.lc:rw` is a private
- * scope; it's not possible to configure it in Developer Console).
- *
- * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`.
+ * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch support: yes, see {@link batchUnsuspendAgents}.
  *
  * HTTP: `POST /action/unsuspend_agent`
@@ -225,10 +211,7 @@ export const approveAgentOperation: OperationDescriptor = { id: "approve_agent",
  * Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
  * developers@text.com describing your use case.
  *
- * Scopes: `agents--all:rw`, `accounts--all:rw` and `subscription.lc:rw` (`subscription.lc:rw` is a private
- * scope; it's not possible to configure it in Developer Console).
- *
- * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`.
+ * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch support: yes, see {@link batchApproveAgents}.
  *
  * HTTP: `POST /action/approve_agent`
@@ -248,9 +231,7 @@ export const batchCreateAgentsOperation: OperationDescriptor = { id: "batch_crea
  * concurrently (no guarantee about execution order); `responses` holds one create_agent response or error per
  * request, in the same order as `requests`. Different methods cannot be mixed in one batch.
  *
- * Scopes: the same as create_agent.
- *
- * Required scopes: `accounts--all:rc`, `accounts--all:rw`, `subscription.lc:rw`, `accounts.roles.lc--all:rw`.
+ * Required scopes: `accounts--all:rc`; plus `accounts--all:rw` and `subscription.lc:rw` only to create agents who don't have to wait for approval after creation; plus `accounts.roles.lc--all:rw` only to create an agent with a role higher than `normal` (`administrator`, `viceowner` or `owner`). `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch variant of {@link createAgent}.
  *
  * HTTP: `POST /action/batch_create_agents`
@@ -270,9 +251,7 @@ export const batchUpdateAgentsOperation: OperationDescriptor = { id: "batch_upda
  * concurrently (no guarantee about execution order); `responses` holds one update_agent response (`{}`) or error
  * per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
  *
- * Scopes: the same as update_agent.
- *
- * Required scopes: `agents--my:rw`, `agents--all:rw`, `accounts.roles.lc--all:rw`.
+ * Required scopes: `agents--my:rw`; plus `agents--all:rw` only to update other agents within the same license; plus `accounts.roles.lc--all:rw` only to update the agent `role`.
  * Batch variant of {@link updateAgent}.
  *
  * HTTP: `POST /action/batch_update_agents`
@@ -292,9 +271,7 @@ export const batchDeleteAgentsOperation: OperationDescriptor = { id: "batch_dele
  * concurrently (no guarantee about execution order); `responses` holds one delete_agent response (`{}`) or error
  * per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
  *
- * Scopes: the same as delete_agent.
- *
- * Required scopes: `agents--my:rw`, `accounts--my:rw`, `agents--all:rw`, `accounts--all:rw`.
+ * Required scopes: `agents--my:rw`, `accounts--my:rw`; plus `agents--all:rw` and `accounts--all:rw` only to delete other agents within the same license.
  * Batch variant of {@link deleteAgent}.
  *
  * Notes on the source documentation:
@@ -319,9 +296,7 @@ export const batchSuspendAgentsOperation: OperationDescriptor = { id: "batch_sus
  *
  * ❗️ suspend_agent is not yet available for public use (see Suspend Agent).
  *
- * Scopes: the same as suspend_agent.
- *
- * Required scopes: `agents--all:rw`, `sessions--all:rw`.
+ * Required scopes: `agents--all:rw`, `sessions--all:rw`. `sessions--all:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch variant of {@link suspendAgent}.
  *
  * HTTP: `POST /action/batch_suspend_agents`
@@ -343,9 +318,7 @@ export const batchUnsuspendAgentsOperation: OperationDescriptor = { id: "batch_u
  *
  * ❗️ unsuspend_agent is not yet available for public use (see Unsuspend Agent).
  *
- * Scopes: the same as unsuspend_agent.
- *
- * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`.
+ * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch variant of {@link unsuspendAgent}.
  *
  * HTTP: `POST /action/batch_unsuspend_agents`
@@ -367,9 +340,7 @@ export const batchApproveAgentsOperation: OperationDescriptor = { id: "batch_app
  *
  * ❗️ approve_agent is not yet available for public use (see Approve Agent).
  *
- * Scopes: the same as approve_agent.
- *
- * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`.
+ * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch variant of {@link approveAgent}.
  *
  * HTTP: `POST /action/batch_approve_agents`
@@ -496,7 +467,7 @@ export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"name": "Bot Name"}`) omits it. It is optional in the schema; its description says the table lists it as required.
+ * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
  *
  * HTTP: `POST /action/create_bot_template`
  * @see https://platform.text.com/docs/management/configuration-api#create-bot-template
@@ -545,7 +516,7 @@ export const deleteBotTemplateOperation: OperationDescriptor = { id: "delete_bot
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
+ * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
  *
  * HTTP: `POST /action/delete_bot_template`
  * @see https://platform.text.com/docs/management/configuration-api#delete-bot-template
@@ -562,10 +533,11 @@ export const deleteBotOperation: OperationDescriptor = { id: "delete_bot", metho
  *
  * Deletes a bot specified by `id`.
  *
- * Scopes: the documentation lists `agents-bot--my:rw` and `agents-bot--all:rw` without saying when each applies.
- *
- * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
+ * Required scopes: `agents-bot--my:rw`; plus `agents-bot--all:rw` only to delete other bots within the same license.
  * Batch support: yes, see {@link batchDeleteBots}.
+ *
+ * Notes on the source documentation:
+ * - Scopes: the documentation lists `agents-bot--my:rw agents-bot--all:rw` without saying when each applies. By analogy with update_bot (`agents-bot--all:rw` "to update other Bots within the same license"), `agents-bot--my:rw` is recorded as always required and `agents-bot--all:rw` as needed only to delete other bots. This condition is inferred, not documented.
  *
  * HTTP: `POST /action/delete_bot`
  * @see https://platform.text.com/docs/management/configuration-api#delete-bot
@@ -586,7 +558,7 @@ export const updateBotTemplateOperation: OperationDescriptor = { id: "update_bot
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ..., "name": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
+ * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
  *
  * HTTP: `POST /action/update_bot_template`
  * @see https://platform.text.com/docs/management/configuration-api#update-bot-template
@@ -603,9 +575,7 @@ export const updateBotOperation: OperationDescriptor = { id: "update_bot", metho
  *
  * Updates an existing Bot.
  *
- * Scopes: `agents-bot--my:rw`; `agents-bot--all:rw` to update other Bots within the same license.
- *
- * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
+ * Required scopes: `agents-bot--my:rw`; plus `agents-bot--all:rw` only to update other bots within the same license.
  * Batch support: yes, see {@link batchUpdateBots}.
  *
  * Notes on the source documentation:
@@ -630,14 +600,14 @@ export const listBotTemplatesOperation: OperationDescriptor = { id: "list_bot_te
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example sends `{}`. It is optional in the schema; its description says the table lists it as required.
+ * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
  * - The response items are documented only by example (`id`, `name`, `avatar`), the same fields a bot has; the Bot entity is reused for them.
  *
  * HTTP: `POST /action/list_bot_templates`
  * @see https://platform.text.com/docs/management/configuration-api#list-bot-templates
  */
-export function listBotTemplates(client: Client, input?: T.ListBotTemplatesInput, options?: CallOptions): Promise<T.ListBotTemplatesOutput> {
-  return client.call(listBotTemplatesOperation, input ?? {}, options);
+export function listBotTemplates(client: Client, input: T.ListBotTemplatesInput, options?: CallOptions): Promise<T.ListBotTemplatesOutput> {
+  return client.call(listBotTemplatesOperation, input, options);
 }
 
 /** Method, path and encoding of `list_bots`. */
@@ -655,10 +625,11 @@ export const listBotsOperation: OperationDescriptor = { id: "list_bots", method:
  * - If a Bot was created directly by an Agent (PAT authorization), all Agents who authorize with PATs will get the
  *   Bot in the response.
  *
- * Scopes: the documentation lists `agents-bot--my:ro` and `agents-bot--all:ro` without saying when each applies.
- *
- * Required scopes: `agents-bot--my:ro`, `agents-bot--all:ro`.
+ * Required scopes: `agents-bot--my:ro`; plus `agents-bot--all:ro` only to list all bots within the license (`all: true`), not only the requester's.
  * Batch support: no.
+ *
+ * Notes on the source documentation:
+ * - Scopes: the documentation lists `agents-bot--my:ro agents-bot--all:ro` without saying when each applies. The request's `all` parameter ("true - gets all Bots within a license", "false (default) - returns only the requester's Bots") and update_bot's note suggest `agents-bot--all:ro` is needed only with `all: true`; it is recorded that way. This condition is inferred, not documented.
  *
  * HTTP: `POST /action/list_bots`
  * @see https://platform.text.com/docs/management/configuration-api#list-bots
@@ -675,14 +646,13 @@ export const getBotOperation: OperationDescriptor = { id: "get_bot", method: "po
  *
  * It returns the info about a bot with a given `id`.
  *
- * Scopes: the documentation lists `agents-bot--my:ro` and `agents-bot--all:ro` without saying when each applies.
- *
- * Required scopes: `agents-bot--my:ro`, `agents-bot--all:ro`.
+ * Required scopes: `agents-bot--my:ro`; plus `agents-bot--all:ro` only to get other bots within the same license.
  * Batch support: no.
  *
  * Notes on the source documentation:
  * - The request table's row for `fields` has its Required and Type columns swapped (Required "string[]", Type "No"). Read as intended: `fields` is an optional array of BotField values.
  * - The documented response contains `max_chats_count` and `groups` although the example request asks for no `fields`. All `fields[]` values are optional properties of Bot, so the example stands as documented.
+ * - Scopes: the documentation lists `agents-bot--my:ro agents-bot--all:ro` without saying when each applies. By analogy with update_bot, `agents-bot--my:ro` is recorded as always required and `agents-bot--all:ro` as needed only to get other bots within the same license. This condition is inferred, not documented.
  *
  * HTTP: `POST /action/get_bot`
  * @see https://platform.text.com/docs/management/configuration-api#get-bot
@@ -730,7 +700,7 @@ export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset
  * Batch support: no.
  *
  * Notes on the source documentation:
- * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
+ * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
  *
  * HTTP: `POST /action/reset_bot_template_secret`
  * @see https://platform.text.com/docs/management/configuration-api#reset-bot-template-secret
@@ -792,9 +762,7 @@ export const batchUpdateBotsOperation: OperationDescriptor = { id: "batch_update
  * or the error of each request, in the same order as the requests. Different methods cannot be mixed in one
  * batch. Requires the same scopes as Update Bot.
  *
- * Scopes: `agents-bot--my:rw`; `agents-bot--all:rw` to update other Bots within the same license.
- *
- * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
+ * Required scopes: `agents-bot--my:rw`; plus `agents-bot--all:rw` only to update other bots within the same license.
  * Batch variant of {@link updateBot}.
  *
  * HTTP: `POST /action/batch_update_bots`
@@ -815,8 +783,11 @@ export const batchDeleteBotsOperation: OperationDescriptor = { id: "batch_delete
  * or the error of each request, in the same order as the requests. Different methods cannot be mixed in one
  * batch. Requires the same scopes as Delete Bot (`agents-bot--my:rw`, `agents-bot--all:rw`).
  *
- * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
+ * Required scopes: `agents-bot--my:rw`; plus `agents-bot--all:rw` only to delete other bots within the same license.
  * Batch variant of {@link deleteBot}.
+ *
+ * Notes on the source documentation:
+ * - Scopes: the same as delete_bot (batch requests need the scopes of their non-batch action), including its inferred condition on `agents-bot--all:rw`.
  *
  * HTTP: `POST /action/batch_delete_bots`
  * @see https://platform.text.com/docs/management/configuration-api#batch-requests
@@ -855,9 +826,7 @@ export const updateGroupOperation: OperationDescriptor = { id: "update_group", m
  *
  * Updates an existing group.
  *
- * Scopes: `groups--my:rw`; `groups--all:rw` to update groups the requester is not a member of.
- *
- * Required scopes: `groups--my:rw`, `groups--all:rw`.
+ * Required scopes: `groups--my:rw`; plus `groups--all:rw` only to update groups the requester is not a member of.
  * Batch support: no.
  *
  * HTTP: `POST /action/update_group`
@@ -875,9 +844,7 @@ export const deleteGroupOperation: OperationDescriptor = { id: "delete_group", m
  *
  * Deletes an existing group.
  *
- * Scopes: `groups--my:rw`; `groups--all:rw` to delete groups the requester is not a member of.
- *
- * Required scopes: `groups--my:rw`, `groups--all:rw`.
+ * Required scopes: `groups--my:rw`; plus `groups--all:rw` only to delete groups the requester is not a member of.
  * Batch support: no.
  *
  * HTTP: `POST /action/delete_group`
@@ -916,9 +883,7 @@ export const getGroupOperation: OperationDescriptor = { id: "get_group", method:
  *
  * Returns details about a group specified by its `id`.
  *
- * Scopes: `groups--my:ro`; `groups--all:ro` to get groups the requester is not a member of.
- *
- * Required scopes: `groups--my:ro`, `groups--all:ro`.
+ * Required scopes: `groups--my:ro`; plus `groups--all:ro` only to get groups the requester is not a member of.
  * Batch support: no.
  *
  * HTTP: `POST /action/get_group`
@@ -1033,14 +998,7 @@ export const updateLicensePropertiesOperation: OperationDescriptor = { id: "upda
  *
  * Updates a property value within a license. This operation doesn't overwrite the existing values.
  *
- * Scopes:
- * - If the requester's Client ID matches the namespace, setting license properties requires
- *   `properties.license.value--my:rw`.
- * - If the requester's Client ID doesn't match the namespace, setting license properties requires
- *   `properties.license.value--all:rw`. The scope allows to set all properties from your namespace and public
- *   properties from `core` and other namespaces.
- *
- * Required scopes: `properties.license.value--my:rw`, `properties.license.value--all:rw`.
+ * Required scopes: `properties.license.value--my:rw` (if the requester's Client ID matches the namespace) or `properties.license.value--all:rw` (if the requester's Client ID doesn't match the namespace; it allows to set all properties from your namespace and public properties from `core` and other namespaces).
  * Batch support: no.
  *
  * HTTP: `POST /action/update_license_properties`
@@ -1059,12 +1017,7 @@ export const listLicensePropertiesOperation: OperationDescriptor = { id: "list_l
  * Returns the properties set within a license. For properties without an explicit value assignment, the method
  * will return the default values (if they exist).
  *
- * Scopes:
- * - The `properties.license.value--my:ro` scope allows you to access all properties from your namespace only.
- * - The `properties.license.value--all:ro` scope allows you to access all properties from your namespace and
- *   public properties from `core` and other namespaces.
- *
- * Required scopes: `properties.license.value--my:ro`, `properties.license.value--all:ro`.
+ * Required scopes: `properties.license.value--my:ro` (to access all properties from your namespace only) or `properties.license.value--all:ro` (to access all properties from your namespace and public properties from `core` and other namespaces).
  * Batch support: no.
  *
  * HTTP: `POST /action/list_license_properties`
@@ -1082,14 +1035,7 @@ export const deleteLicensePropertiesOperation: OperationDescriptor = { id: "dele
  *
  * Deletes the properties set within a license.
  *
- * Scopes:
- * - If the requester's Client ID matches the namespace, deleting license properties requires
- *   `properties.license.value--my:rw`.
- * - If the requester's Client ID doesn't match the namespace, deleting license properties requires
- *   `properties.license.value--all:rw`. The scope allows to delete all properties from your namespace and public
- *   properties from `core` and other namespaces.
- *
- * Required scopes: `properties.license.value--my:rw`, `properties.license.value--all:rw`.
+ * Required scopes: `properties.license.value--my:rw` (if the requester's Client ID matches the namespace) or `properties.license.value--all:rw` (if the requester's Client ID doesn't match the namespace; it allows to delete all properties from your namespace and public properties from `core` and other namespaces).
  * Batch support: no.
  *
  * HTTP: `POST /action/delete_license_properties`
@@ -1108,14 +1054,7 @@ export const updateGroupPropertiesOperation: OperationDescriptor = { id: "update
  * Updates a property value within a group as the property location. This operation doesn't overwrite the
  * existing values.
  *
- * Scopes:
- * - If the requester's Client ID matches the namespace, setting group properties requires
- *   `properties.group.value--my:rw`.
- * - If the requester's Client ID doesn't match the namespace, setting group properties requires
- *   `properties.group.value--all:rw`. The scope allows to set all properties from your namespace and public
- *   properties from other namespaces.
- *
- * Required scopes: `properties.group.value--my:rw`, `properties.group.value--all:rw`.
+ * Required scopes: `properties.group.value--my:rw` (if the requester's Client ID matches the namespace) or `properties.group.value--all:rw` (if the requester's Client ID doesn't match the namespace; it allows to set all properties from your namespace and public properties from other namespaces).
  * Batch support: no.
  *
  * Notes on the source documentation:
@@ -1159,14 +1098,7 @@ export const deleteGroupPropertiesOperation: OperationDescriptor = { id: "delete
  * Deletes the properties set within a group. The group is given as `id` here (Update Group Properties calls
  * it `group_id`).
  *
- * Scopes:
- * - If the requester's Client ID matches the namespace, deleting group properties requires
- *   `properties.group.value--my:rw`.
- * - If the requester's Client ID doesn't match the namespace, deleting group properties requires
- *   `properties.group.value--all:rw`. The scope allows to delete all properties from your namespace and public
- *   properties from other namespaces.
- *
- * Required scopes: `properties.group.value--my:rw`, `properties.group.value--all:rw`.
+ * Required scopes: `properties.group.value--my:rw` (if the requester's Client ID matches the namespace) or `properties.group.value--all:rw` (if the requester's Client ID doesn't match the namespace; it allows to delete all properties from your namespace and public properties from other namespaces).
  * Batch support: no.
  *
  * Notes on the source documentation:
@@ -1192,10 +1124,7 @@ export const createTagOperation: OperationDescriptor = { id: "create_tag", metho
  * with Update Tag. A tag can be used to mark a chat's thread only if the thread and the tag are assigned to at
  * least one common group.
  *
- * Scopes: `tags--all:rw` allows creating tags in all the license's groups; with `tags--groups:rw` the requester
- * is restricted to the groups they are assigned to.
- *
- * Required scopes: `tags--all:rw`, `tags--groups:rw`.
+ * Required scopes: `tags--all:rw` (to create tags in all the license's groups) or `tags--groups:rw` (to create tags only in the groups the requester is assigned to).
  * Batch support: no.
  *
  * HTTP: `POST /action/create_tag`
@@ -1213,10 +1142,7 @@ export const deleteTagOperation: OperationDescriptor = { id: "delete_tag", metho
  *
  * Deletes an existing tag. The tag name is matched case sensitively.
  *
- * Scopes: `tags--all:rw` allows deleting tags in all the license's groups; with `tags--groups:rw` the requester
- * is restricted to the groups they are assigned to.
- *
- * Required scopes: `tags--all:rw`, `tags--groups:rw`.
+ * Required scopes: `tags--all:rw` (to delete tags in all the license's groups) or `tags--groups:rw` (to delete tags only in the groups the requester is assigned to).
  * Batch support: no.
  *
  * HTTP: `POST /action/delete_tag`
@@ -1234,10 +1160,7 @@ export const listTagsOperation: OperationDescriptor = { id: "list_tags", method:
  *
  * Lists the existing tags.
  *
- * Scopes: `tags--all:ro` allows listing tags of all the license's groups; with `tags--groups:ro` the requester
- * is restricted to the groups they are assigned to.
- *
- * Required scopes: `tags--all:ro`, `tags--groups:ro`.
+ * Required scopes: `tags--all:ro` (to list tags in all the license's groups) or `tags--groups:ro` (to list tags only in the groups the requester is assigned to).
  * Batch support: no.
  *
  * HTTP: `POST /action/list_tags`
@@ -1256,10 +1179,7 @@ export const updateTagOperation: OperationDescriptor = { id: "update_tag", metho
  * Updates an existing tag. Use it to change the tag's group assignment (`group_ids`, which can be empty). The
  * tag name is matched case sensitively.
  *
- * Scopes: `tags--all:rw` allows updating tags in all the license's groups; with `tags--groups:rw` the requester
- * is restricted to the groups they are assigned to.
- *
- * Required scopes: `tags--all:rw`, `tags--groups:rw`.
+ * Required scopes: `tags--all:rw` (to update tags in all the license's groups) or `tags--groups:rw` (to update tags only in the groups the requester is assigned to).
  * Batch support: no.
  *
  * HTTP: `POST /action/update_tag`
@@ -1473,9 +1393,7 @@ export const checkProductLimitsForPlanOperation: OperationDescriptor = { id: "ch
  * current resources with a given plan and returns those which exceeded the called plan's limits. Useful when
  * considering downgrading the plan.
  *
- * Scopes: `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
- *
- * Required scopes: `subscription.lc:rw`.
+ * Required scopes: `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
  * Batch support: no.
  *
  * Notes on the source documentation:
@@ -1517,12 +1435,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Creates a new agent with specified parameters within a license.
    *
-   * Scopes: `accounts--all:rc`; `accounts--all:rw` and `subscription.lc:rw` to create agents who don't have to
-   * wait for approval after creation (`subscription.lc:rw` is a private scope; it's not possible to configure it in
-   * Developer Console); `accounts.roles.lc--all:rw` to create an agent with a role higher than `normal`
-   * (`administrator`, `viceowner` or `owner`).
-   *
-   * Required scopes: `accounts--all:rc`, `accounts--all:rw`, `subscription.lc:rw`, `accounts.roles.lc--all:rw`.
+   * Required scopes: `accounts--all:rc`; plus `accounts--all:rw` and `subscription.lc:rw` only to create agents who don't have to wait for approval after creation; plus `accounts.roles.lc--all:rw` only to create an agent with a role higher than `normal` (`administrator`, `viceowner` or `owner`). `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch support: yes, see {@link batchCreateAgents}.
    *
    * HTTP: `POST /action/create_agent`
@@ -1538,8 +1451,11 @@ export interface LiveChatConfigurationOperations {
    * email_subscriptions, notifications, job_title, mobile, max_chats_count, suspended, awaiting_approval,
    * last_logout).
    *
-   * Required scopes: `agents--my:ro`, `agents--all:ro`.
+   * Required scopes: `agents--my:ro`; plus `agents--all:ro` only to get other agents within the same license.
    * Batch support: no.
+   *
+   * Notes on the source documentation:
+   * - Scopes: the documentation lists `agents--my:ro agents--all:ro` with no note at all, the only such case among the agent actions. By analogy with update_agent and delete_agent (whose `--all` scopes are noted "to update/delete other agents within the same license") and get_group (`groups--all:ro` "to get groups the requester is not a member of"), `agents--my:ro` is recorded as always required and `agents--all:ro` as needed only to get other agents. This condition is inferred, not documented.
    *
    * HTTP: `POST /action/get_agent`
    * @see https://platform.text.com/docs/management/configuration-api#get-agent
@@ -1569,10 +1485,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Updates the properties of an Agent specified by `id`.
    *
-   * Scopes: `agents--my:rw` to update yourself; `agents--all:rw` to update other agents within the same license;
-   * `accounts.roles.lc--all:rw` to update the agent `role`.
-   *
-   * Required scopes: `agents--my:rw`, `agents--all:rw`, `accounts.roles.lc--all:rw`.
+   * Required scopes: `agents--my:rw`; plus `agents--all:rw` only to update other agents within the same license; plus `accounts.roles.lc--all:rw` only to update the agent `role`.
    * Batch support: yes, see {@link batchUpdateAgents}.
    *
    * Notes on the source documentation:
@@ -1588,10 +1501,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Deletes an Agent specified by `id`.
    *
-   * Scopes: `agents--my:rw` and `accounts--my:rw`; `agents--all:rw` and `accounts--all:rw` to delete other agents
-   * within the same license.
-   *
-   * Required scopes: `agents--my:rw`, `accounts--my:rw`, `agents--all:rw`, `accounts--all:rw`.
+   * Required scopes: `agents--my:rw`, `accounts--my:rw`; plus `agents--all:rw` and `accounts--all:rw` only to delete other agents within the same license.
    * Batch support: yes, see {@link batchDeleteAgents}.
    *
    * HTTP: `POST /action/delete_agent`
@@ -1607,10 +1517,7 @@ export interface LiveChatConfigurationOperations {
    * Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
    * developers@text.com describing your use case.
    *
-   * Scopes: `agents--all:rw` and `sessions--all:rw` (`sessions--all:rw` is a private scope; it's not possible to
-   * configure it in Developer Console).
-   *
-   * Required scopes: `agents--all:rw`, `sessions--all:rw`.
+   * Required scopes: `agents--all:rw`, `sessions--all:rw`. `sessions--all:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch support: yes, see {@link batchSuspendAgents}.
    *
    * HTTP: `POST /action/suspend_agent`
@@ -1626,10 +1533,7 @@ export interface LiveChatConfigurationOperations {
    * Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
    * developers@text.com describing your use case.
    *
-   * Scopes: `agents--all:rw`, `accounts--all:rw` and `subscription.lc:rw` (`subscription.lc:rw` is a private
-   * scope; it's not possible to configure it in Developer Console).
-   *
-   * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`.
+   * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch support: yes, see {@link batchUnsuspendAgents}.
    *
    * HTTP: `POST /action/unsuspend_agent`
@@ -1662,10 +1566,7 @@ export interface LiveChatConfigurationOperations {
    * Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
    * developers@text.com describing your use case.
    *
-   * Scopes: `agents--all:rw`, `accounts--all:rw` and `subscription.lc:rw` (`subscription.lc:rw` is a private
-   * scope; it's not possible to configure it in Developer Console).
-   *
-   * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`.
+   * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch support: yes, see {@link batchApproveAgents}.
    *
    * HTTP: `POST /action/approve_agent`
@@ -1679,9 +1580,7 @@ export interface LiveChatConfigurationOperations {
    * concurrently (no guarantee about execution order); `responses` holds one create_agent response or error per
    * request, in the same order as `requests`. Different methods cannot be mixed in one batch.
    *
-   * Scopes: the same as create_agent.
-   *
-   * Required scopes: `accounts--all:rc`, `accounts--all:rw`, `subscription.lc:rw`, `accounts.roles.lc--all:rw`.
+   * Required scopes: `accounts--all:rc`; plus `accounts--all:rw` and `subscription.lc:rw` only to create agents who don't have to wait for approval after creation; plus `accounts.roles.lc--all:rw` only to create an agent with a role higher than `normal` (`administrator`, `viceowner` or `owner`). `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch variant of {@link createAgent}.
    *
    * HTTP: `POST /action/batch_create_agents`
@@ -1695,9 +1594,7 @@ export interface LiveChatConfigurationOperations {
    * concurrently (no guarantee about execution order); `responses` holds one update_agent response (`{}`) or error
    * per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
    *
-   * Scopes: the same as update_agent.
-   *
-   * Required scopes: `agents--my:rw`, `agents--all:rw`, `accounts.roles.lc--all:rw`.
+   * Required scopes: `agents--my:rw`; plus `agents--all:rw` only to update other agents within the same license; plus `accounts.roles.lc--all:rw` only to update the agent `role`.
    * Batch variant of {@link updateAgent}.
    *
    * HTTP: `POST /action/batch_update_agents`
@@ -1711,9 +1608,7 @@ export interface LiveChatConfigurationOperations {
    * concurrently (no guarantee about execution order); `responses` holds one delete_agent response (`{}`) or error
    * per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
    *
-   * Scopes: the same as delete_agent.
-   *
-   * Required scopes: `agents--my:rw`, `accounts--my:rw`, `agents--all:rw`, `accounts--all:rw`.
+   * Required scopes: `agents--my:rw`, `accounts--my:rw`; plus `agents--all:rw` and `accounts--all:rw` only to delete other agents within the same license.
    * Batch variant of {@link deleteAgent}.
    *
    * Notes on the source documentation:
@@ -1732,9 +1627,7 @@ export interface LiveChatConfigurationOperations {
    *
    * ❗️ suspend_agent is not yet available for public use (see Suspend Agent).
    *
-   * Scopes: the same as suspend_agent.
-   *
-   * Required scopes: `agents--all:rw`, `sessions--all:rw`.
+   * Required scopes: `agents--all:rw`, `sessions--all:rw`. `sessions--all:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch variant of {@link suspendAgent}.
    *
    * HTTP: `POST /action/batch_suspend_agents`
@@ -1750,9 +1643,7 @@ export interface LiveChatConfigurationOperations {
    *
    * ❗️ unsuspend_agent is not yet available for public use (see Unsuspend Agent).
    *
-   * Scopes: the same as unsuspend_agent.
-   *
-   * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`.
+   * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch variant of {@link unsuspendAgent}.
    *
    * HTTP: `POST /action/batch_unsuspend_agents`
@@ -1768,9 +1659,7 @@ export interface LiveChatConfigurationOperations {
    *
    * ❗️ approve_agent is not yet available for public use (see Approve Agent).
    *
-   * Scopes: the same as approve_agent.
-   *
-   * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`.
+   * Required scopes: `agents--all:rw`, `accounts--all:rw`, `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch variant of {@link approveAgent}.
    *
    * HTTP: `POST /action/batch_approve_agents`
@@ -1867,7 +1756,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"name": "Bot Name"}`) omits it. It is optional in the schema; its description says the table lists it as required.
+   * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
    *
    * HTTP: `POST /action/create_bot_template`
    * @see https://platform.text.com/docs/management/configuration-api#create-bot-template
@@ -1904,7 +1793,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
+   * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
    *
    * HTTP: `POST /action/delete_bot_template`
    * @see https://platform.text.com/docs/management/configuration-api#delete-bot-template
@@ -1915,10 +1804,11 @@ export interface LiveChatConfigurationOperations {
    *
    * Deletes a bot specified by `id`.
    *
-   * Scopes: the documentation lists `agents-bot--my:rw` and `agents-bot--all:rw` without saying when each applies.
-   *
-   * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
+   * Required scopes: `agents-bot--my:rw`; plus `agents-bot--all:rw` only to delete other bots within the same license.
    * Batch support: yes, see {@link batchDeleteBots}.
+   *
+   * Notes on the source documentation:
+   * - Scopes: the documentation lists `agents-bot--my:rw agents-bot--all:rw` without saying when each applies. By analogy with update_bot (`agents-bot--all:rw` "to update other Bots within the same license"), `agents-bot--my:rw` is recorded as always required and `agents-bot--all:rw` as needed only to delete other bots. This condition is inferred, not documented.
    *
    * HTTP: `POST /action/delete_bot`
    * @see https://platform.text.com/docs/management/configuration-api#delete-bot
@@ -1933,7 +1823,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ..., "name": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
+   * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
    *
    * HTTP: `POST /action/update_bot_template`
    * @see https://platform.text.com/docs/management/configuration-api#update-bot-template
@@ -1944,9 +1834,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Updates an existing Bot.
    *
-   * Scopes: `agents-bot--my:rw`; `agents-bot--all:rw` to update other Bots within the same license.
-   *
-   * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
+   * Required scopes: `agents-bot--my:rw`; plus `agents-bot--all:rw` only to update other bots within the same license.
    * Batch support: yes, see {@link batchUpdateBots}.
    *
    * Notes on the source documentation:
@@ -1965,13 +1853,13 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example sends `{}`. It is optional in the schema; its description says the table lists it as required.
+   * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
    * - The response items are documented only by example (`id`, `name`, `avatar`), the same fields a bot has; the Bot entity is reused for them.
    *
    * HTTP: `POST /action/list_bot_templates`
    * @see https://platform.text.com/docs/management/configuration-api#list-bot-templates
    */
-  listBotTemplates(input?: T.ListBotTemplatesInput, options?: CallOptions): Promise<T.ListBotTemplatesOutput>;
+  listBotTemplates(input: T.ListBotTemplatesInput, options?: CallOptions): Promise<T.ListBotTemplatesOutput>;
   /**
    * List Bots
    *
@@ -1984,10 +1872,11 @@ export interface LiveChatConfigurationOperations {
    * - If a Bot was created directly by an Agent (PAT authorization), all Agents who authorize with PATs will get the
    *   Bot in the response.
    *
-   * Scopes: the documentation lists `agents-bot--my:ro` and `agents-bot--all:ro` without saying when each applies.
-   *
-   * Required scopes: `agents-bot--my:ro`, `agents-bot--all:ro`.
+   * Required scopes: `agents-bot--my:ro`; plus `agents-bot--all:ro` only to list all bots within the license (`all: true`), not only the requester's.
    * Batch support: no.
+   *
+   * Notes on the source documentation:
+   * - Scopes: the documentation lists `agents-bot--my:ro agents-bot--all:ro` without saying when each applies. The request's `all` parameter ("true - gets all Bots within a license", "false (default) - returns only the requester's Bots") and update_bot's note suggest `agents-bot--all:ro` is needed only with `all: true`; it is recorded that way. This condition is inferred, not documented.
    *
    * HTTP: `POST /action/list_bots`
    * @see https://platform.text.com/docs/management/configuration-api#list-bots
@@ -1998,14 +1887,13 @@ export interface LiveChatConfigurationOperations {
    *
    * It returns the info about a bot with a given `id`.
    *
-   * Scopes: the documentation lists `agents-bot--my:ro` and `agents-bot--all:ro` without saying when each applies.
-   *
-   * Required scopes: `agents-bot--my:ro`, `agents-bot--all:ro`.
+   * Required scopes: `agents-bot--my:ro`; plus `agents-bot--all:ro` only to get other bots within the same license.
    * Batch support: no.
    *
    * Notes on the source documentation:
    * - The request table's row for `fields` has its Required and Type columns swapped (Required "string[]", Type "No"). Read as intended: `fields` is an optional array of BotField values.
    * - The documented response contains `max_chats_count` and `groups` although the example request asks for no `fields`. All `fields[]` values are optional properties of Bot, so the example stands as documented.
+   * - Scopes: the documentation lists `agents-bot--my:ro agents-bot--all:ro` without saying when each applies. By analogy with update_bot, `agents-bot--my:ro` is recorded as always required and `agents-bot--all:ro` as needed only to get other bots within the same license. This condition is inferred, not documented.
    *
    * HTTP: `POST /action/get_bot`
    * @see https://platform.text.com/docs/management/configuration-api#get-bot
@@ -2041,7 +1929,7 @@ export interface LiveChatConfigurationOperations {
    * Batch support: no.
    *
    * Notes on the source documentation:
-   * - `owner_client_id`: the request table marks it required ("Yes"), but the documented example (`{"id": ...}`) omits it. It is optional in the schema; its description says the table lists it as required.
+   * - `owner_client_id` is required. The request table says "Required: Yes" with "must be owned by your organization", and, unlike create_bot, reset_bot_secret and the license webhook actions, gives no "Required only when authorizing via PATs" caveat; the section's own text says a template is created "for the Client ID (application) provided in the request"; and properties and webhooks, whose tables use the same wording, require it and show it in their examples. The documented example omits it, which is read as an abbreviated example rather than as an exception: a call without it is likely to fail on the server, so the types now reject it. The embedded request example adds `owner_client_id` (the Client ID of the properties and webhooks examples); the original example is kept in `x-source-example`. This makes the field required in the client's input, a breaking (major) change for the package.
    *
    * HTTP: `POST /action/reset_bot_template_secret`
    * @see https://platform.text.com/docs/management/configuration-api#reset-bot-template-secret
@@ -2085,9 +1973,7 @@ export interface LiveChatConfigurationOperations {
    * or the error of each request, in the same order as the requests. Different methods cannot be mixed in one
    * batch. Requires the same scopes as Update Bot.
    *
-   * Scopes: `agents-bot--my:rw`; `agents-bot--all:rw` to update other Bots within the same license.
-   *
-   * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
+   * Required scopes: `agents-bot--my:rw`; plus `agents-bot--all:rw` only to update other bots within the same license.
    * Batch variant of {@link updateBot}.
    *
    * HTTP: `POST /action/batch_update_bots`
@@ -2102,8 +1988,11 @@ export interface LiveChatConfigurationOperations {
    * or the error of each request, in the same order as the requests. Different methods cannot be mixed in one
    * batch. Requires the same scopes as Delete Bot (`agents-bot--my:rw`, `agents-bot--all:rw`).
    *
-   * Required scopes: `agents-bot--my:rw`, `agents-bot--all:rw`.
+   * Required scopes: `agents-bot--my:rw`; plus `agents-bot--all:rw` only to delete other bots within the same license.
    * Batch variant of {@link deleteBot}.
+   *
+   * Notes on the source documentation:
+   * - Scopes: the same as delete_bot (batch requests need the scopes of their non-batch action), including its inferred condition on `agents-bot--all:rw`.
    *
    * HTTP: `POST /action/batch_delete_bots`
    * @see https://platform.text.com/docs/management/configuration-api#batch-requests
@@ -2130,9 +2019,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Updates an existing group.
    *
-   * Scopes: `groups--my:rw`; `groups--all:rw` to update groups the requester is not a member of.
-   *
-   * Required scopes: `groups--my:rw`, `groups--all:rw`.
+   * Required scopes: `groups--my:rw`; plus `groups--all:rw` only to update groups the requester is not a member of.
    * Batch support: no.
    *
    * HTTP: `POST /action/update_group`
@@ -2144,9 +2031,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Deletes an existing group.
    *
-   * Scopes: `groups--my:rw`; `groups--all:rw` to delete groups the requester is not a member of.
-   *
-   * Required scopes: `groups--my:rw`, `groups--all:rw`.
+   * Required scopes: `groups--my:rw`; plus `groups--all:rw` only to delete groups the requester is not a member of.
    * Batch support: no.
    *
    * HTTP: `POST /action/delete_group`
@@ -2173,9 +2058,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Returns details about a group specified by its `id`.
    *
-   * Scopes: `groups--my:ro`; `groups--all:ro` to get groups the requester is not a member of.
-   *
-   * Required scopes: `groups--my:ro`, `groups--all:ro`.
+   * Required scopes: `groups--my:ro`; plus `groups--all:ro` only to get groups the requester is not a member of.
    * Batch support: no.
    *
    * HTTP: `POST /action/get_group`
@@ -2260,14 +2143,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Updates a property value within a license. This operation doesn't overwrite the existing values.
    *
-   * Scopes:
-   * - If the requester's Client ID matches the namespace, setting license properties requires
-   *   `properties.license.value--my:rw`.
-   * - If the requester's Client ID doesn't match the namespace, setting license properties requires
-   *   `properties.license.value--all:rw`. The scope allows to set all properties from your namespace and public
-   *   properties from `core` and other namespaces.
-   *
-   * Required scopes: `properties.license.value--my:rw`, `properties.license.value--all:rw`.
+   * Required scopes: `properties.license.value--my:rw` (if the requester's Client ID matches the namespace) or `properties.license.value--all:rw` (if the requester's Client ID doesn't match the namespace; it allows to set all properties from your namespace and public properties from `core` and other namespaces).
    * Batch support: no.
    *
    * HTTP: `POST /action/update_license_properties`
@@ -2280,12 +2156,7 @@ export interface LiveChatConfigurationOperations {
    * Returns the properties set within a license. For properties without an explicit value assignment, the method
    * will return the default values (if they exist).
    *
-   * Scopes:
-   * - The `properties.license.value--my:ro` scope allows you to access all properties from your namespace only.
-   * - The `properties.license.value--all:ro` scope allows you to access all properties from your namespace and
-   *   public properties from `core` and other namespaces.
-   *
-   * Required scopes: `properties.license.value--my:ro`, `properties.license.value--all:ro`.
+   * Required scopes: `properties.license.value--my:ro` (to access all properties from your namespace only) or `properties.license.value--all:ro` (to access all properties from your namespace and public properties from `core` and other namespaces).
    * Batch support: no.
    *
    * HTTP: `POST /action/list_license_properties`
@@ -2297,14 +2168,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Deletes the properties set within a license.
    *
-   * Scopes:
-   * - If the requester's Client ID matches the namespace, deleting license properties requires
-   *   `properties.license.value--my:rw`.
-   * - If the requester's Client ID doesn't match the namespace, deleting license properties requires
-   *   `properties.license.value--all:rw`. The scope allows to delete all properties from your namespace and public
-   *   properties from `core` and other namespaces.
-   *
-   * Required scopes: `properties.license.value--my:rw`, `properties.license.value--all:rw`.
+   * Required scopes: `properties.license.value--my:rw` (if the requester's Client ID matches the namespace) or `properties.license.value--all:rw` (if the requester's Client ID doesn't match the namespace; it allows to delete all properties from your namespace and public properties from `core` and other namespaces).
    * Batch support: no.
    *
    * HTTP: `POST /action/delete_license_properties`
@@ -2317,14 +2181,7 @@ export interface LiveChatConfigurationOperations {
    * Updates a property value within a group as the property location. This operation doesn't overwrite the
    * existing values.
    *
-   * Scopes:
-   * - If the requester's Client ID matches the namespace, setting group properties requires
-   *   `properties.group.value--my:rw`.
-   * - If the requester's Client ID doesn't match the namespace, setting group properties requires
-   *   `properties.group.value--all:rw`. The scope allows to set all properties from your namespace and public
-   *   properties from other namespaces.
-   *
-   * Required scopes: `properties.group.value--my:rw`, `properties.group.value--all:rw`.
+   * Required scopes: `properties.group.value--my:rw` (if the requester's Client ID matches the namespace) or `properties.group.value--all:rw` (if the requester's Client ID doesn't match the namespace; it allows to set all properties from your namespace and public properties from other namespaces).
    * Batch support: no.
    *
    * Notes on the source documentation:
@@ -2356,14 +2213,7 @@ export interface LiveChatConfigurationOperations {
    * Deletes the properties set within a group. The group is given as `id` here (Update Group Properties calls
    * it `group_id`).
    *
-   * Scopes:
-   * - If the requester's Client ID matches the namespace, deleting group properties requires
-   *   `properties.group.value--my:rw`.
-   * - If the requester's Client ID doesn't match the namespace, deleting group properties requires
-   *   `properties.group.value--all:rw`. The scope allows to delete all properties from your namespace and public
-   *   properties from other namespaces.
-   *
-   * Required scopes: `properties.group.value--my:rw`, `properties.group.value--all:rw`.
+   * Required scopes: `properties.group.value--my:rw` (if the requester's Client ID matches the namespace) or `properties.group.value--all:rw` (if the requester's Client ID doesn't match the namespace; it allows to delete all properties from your namespace and public properties from other namespaces).
    * Batch support: no.
    *
    * Notes on the source documentation:
@@ -2383,10 +2233,7 @@ export interface LiveChatConfigurationOperations {
    * with Update Tag. A tag can be used to mark a chat's thread only if the thread and the tag are assigned to at
    * least one common group.
    *
-   * Scopes: `tags--all:rw` allows creating tags in all the license's groups; with `tags--groups:rw` the requester
-   * is restricted to the groups they are assigned to.
-   *
-   * Required scopes: `tags--all:rw`, `tags--groups:rw`.
+   * Required scopes: `tags--all:rw` (to create tags in all the license's groups) or `tags--groups:rw` (to create tags only in the groups the requester is assigned to).
    * Batch support: no.
    *
    * HTTP: `POST /action/create_tag`
@@ -2398,10 +2245,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Deletes an existing tag. The tag name is matched case sensitively.
    *
-   * Scopes: `tags--all:rw` allows deleting tags in all the license's groups; with `tags--groups:rw` the requester
-   * is restricted to the groups they are assigned to.
-   *
-   * Required scopes: `tags--all:rw`, `tags--groups:rw`.
+   * Required scopes: `tags--all:rw` (to delete tags in all the license's groups) or `tags--groups:rw` (to delete tags only in the groups the requester is assigned to).
    * Batch support: no.
    *
    * HTTP: `POST /action/delete_tag`
@@ -2413,10 +2257,7 @@ export interface LiveChatConfigurationOperations {
    *
    * Lists the existing tags.
    *
-   * Scopes: `tags--all:ro` allows listing tags of all the license's groups; with `tags--groups:ro` the requester
-   * is restricted to the groups they are assigned to.
-   *
-   * Required scopes: `tags--all:ro`, `tags--groups:ro`.
+   * Required scopes: `tags--all:ro` (to list tags in all the license's groups) or `tags--groups:ro` (to list tags only in the groups the requester is assigned to).
    * Batch support: no.
    *
    * HTTP: `POST /action/list_tags`
@@ -2429,10 +2270,7 @@ export interface LiveChatConfigurationOperations {
    * Updates an existing tag. Use it to change the tag's group assignment (`group_ids`, which can be empty). The
    * tag name is matched case sensitively.
    *
-   * Scopes: `tags--all:rw` allows updating tags in all the license's groups; with `tags--groups:rw` the requester
-   * is restricted to the groups they are assigned to.
-   *
-   * Required scopes: `tags--all:rw`, `tags--groups:rw`.
+   * Required scopes: `tags--all:rw` (to update tags in all the license's groups) or `tags--groups:rw` (to update tags only in the groups the requester is assigned to).
    * Batch support: no.
    *
    * HTTP: `POST /action/update_tag`
@@ -2592,9 +2430,7 @@ export interface LiveChatConfigurationOperations {
    * current resources with a given plan and returns those which exceeded the called plan's limits. Useful when
    * considering downgrading the plan.
    *
-   * Scopes: `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
-   *
-   * Required scopes: `subscription.lc:rw`.
+   * Required scopes: `subscription.lc:rw`. `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
    * Batch support: no.
    *
    * Notes on the source documentation:

@@ -16,11 +16,6 @@ export interface paths {
         /**
          * Create Agent
          * @description Creates a new agent with specified parameters within a license.
-         *
-         *     Scopes: `accounts--all:rc`; `accounts--all:rw` and `subscription.lc:rw` to create agents who don't have to
-         *     wait for approval after creation (`subscription.lc:rw` is a private scope; it's not possible to configure it in
-         *     Developer Console); `accounts.roles.lc--all:rw` to create an agent with a role higher than `normal`
-         *     (`administrator`, `viceowner` or `owner`).
          */
         post: operations["create_agent"];
         delete?: never;
@@ -88,9 +83,6 @@ export interface paths {
         /**
          * Update Agent
          * @description Updates the properties of an Agent specified by `id`.
-         *
-         *     Scopes: `agents--my:rw` to update yourself; `agents--all:rw` to update other agents within the same license;
-         *     `accounts.roles.lc--all:rw` to update the agent `role`.
          */
         post: operations["update_agent"];
         delete?: never;
@@ -111,9 +103,6 @@ export interface paths {
         /**
          * Delete Agent
          * @description Deletes an Agent specified by `id`.
-         *
-         *     Scopes: `agents--my:rw` and `accounts--my:rw`; `agents--all:rw` and `accounts--all:rw` to delete other agents
-         *     within the same license.
          */
         post: operations["delete_agent"];
         delete?: never;
@@ -138,9 +127,6 @@ export interface paths {
          *     ❗️ This method is not yet available for public use. For now, an agent can only be approved via the LiveChat
          *     Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
          *     developers@text.com describing your use case.
-         *
-         *     Scopes: `agents--all:rw` and `sessions--all:rw` (`sessions--all:rw` is a private scope; it's not possible to
-         *     configure it in Developer Console).
          */
         post: operations["suspend_agent"];
         delete?: never;
@@ -165,9 +151,6 @@ export interface paths {
          *     ❗️ This method is not yet available for public use. For now, an agent can only be approved via the LiveChat
          *     Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
          *     developers@text.com describing your use case.
-         *
-         *     Scopes: `agents--all:rw`, `accounts--all:rw` and `subscription.lc:rw` (`subscription.lc:rw` is a private
-         *     scope; it's not possible to configure it in Developer Console).
          */
         post: operations["unsuspend_agent"];
         delete?: never;
@@ -214,9 +197,6 @@ export interface paths {
          *     ❗️ This method is not yet available for public use. For now, an agent can only be approved via the LiveChat
          *     Agent application UI. We would love to hear how you'd like to use this method -- please send us an email at
          *     developers@text.com describing your use case.
-         *
-         *     Scopes: `agents--all:rw`, `accounts--all:rw` and `subscription.lc:rw` (`subscription.lc:rw` is a private
-         *     scope; it's not possible to configure it in Developer Console).
          */
         post: operations["approve_agent"];
         delete?: never;
@@ -239,8 +219,6 @@ export interface paths {
          * @description Runs create_agent once for each object in `requests`, all in a single request. The requests are executed
          *     concurrently (no guarantee about execution order); `responses` holds one create_agent response or error per
          *     request, in the same order as `requests`. Different methods cannot be mixed in one batch.
-         *
-         *     Scopes: the same as create_agent.
          */
         post: operations["batch_create_agents"];
         delete?: never;
@@ -263,8 +241,6 @@ export interface paths {
          * @description Runs update_agent once for each object in `requests`, all in a single request. The requests are executed
          *     concurrently (no guarantee about execution order); `responses` holds one update_agent response (`{}`) or error
          *     per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
-         *
-         *     Scopes: the same as update_agent.
          */
         post: operations["batch_update_agents"];
         delete?: never;
@@ -287,8 +263,6 @@ export interface paths {
          * @description Runs delete_agent once for each object in `requests`, all in a single request. The requests are executed
          *     concurrently (no guarantee about execution order); `responses` holds one delete_agent response (`{}`) or error
          *     per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
-         *
-         *     Scopes: the same as delete_agent.
          */
         post: operations["batch_delete_agents"];
         delete?: never;
@@ -313,8 +287,6 @@ export interface paths {
          *     error per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
          *
          *     ❗️ suspend_agent is not yet available for public use (see Suspend Agent).
-         *
-         *     Scopes: the same as suspend_agent.
          */
         post: operations["batch_suspend_agents"];
         delete?: never;
@@ -339,8 +311,6 @@ export interface paths {
          *     error per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
          *
          *     ❗️ unsuspend_agent is not yet available for public use (see Unsuspend Agent).
-         *
-         *     Scopes: the same as unsuspend_agent.
          */
         post: operations["batch_unsuspend_agents"];
         delete?: never;
@@ -365,8 +335,6 @@ export interface paths {
          *     error per request, in the same order as `requests`. Different methods cannot be mixed in one batch.
          *
          *     ❗️ approve_agent is not yet available for public use (see Approve Agent).
-         *
-         *     Scopes: the same as approve_agent.
          */
         post: operations["batch_approve_agents"];
         delete?: never;
@@ -565,8 +533,6 @@ export interface paths {
         /**
          * Delete Bot
          * @description Deletes a bot specified by `id`.
-         *
-         *     Scopes: the documentation lists `agents-bot--my:rw` and `agents-bot--all:rw` without saying when each applies.
          */
         post: operations["delete_bot"];
         delete?: never;
@@ -607,8 +573,6 @@ export interface paths {
         /**
          * Update Bot
          * @description Updates an existing Bot.
-         *
-         *     Scopes: `agents-bot--my:rw`; `agents-bot--all:rw` to update other Bots within the same license.
          */
         post: operations["update_bot"];
         delete?: never;
@@ -656,8 +620,6 @@ export interface paths {
          *       response.
          *     - If a Bot was created directly by an Agent (PAT authorization), all Agents who authorize with PATs will get the
          *       Bot in the response.
-         *
-         *     Scopes: the documentation lists `agents-bot--my:ro` and `agents-bot--all:ro` without saying when each applies.
          */
         post: operations["list_bots"];
         delete?: never;
@@ -678,8 +640,6 @@ export interface paths {
         /**
          * Get Bot
          * @description It returns the info about a bot with a given `id`.
-         *
-         *     Scopes: the documentation lists `agents-bot--my:ro` and `agents-bot--all:ro` without saying when each applies.
          */
         post: operations["get_bot"];
         delete?: never;
@@ -795,8 +755,6 @@ export interface paths {
          *     are executed concurrently, with no guarantee of execution order; `responses` holds the response object (`{}`)
          *     or the error of each request, in the same order as the requests. Different methods cannot be mixed in one
          *     batch. Requires the same scopes as Update Bot.
-         *
-         *     Scopes: `agents-bot--my:rw`; `agents-bot--all:rw` to update other Bots within the same license.
          */
         post: operations["batch_update_bots"];
         delete?: never;
@@ -864,8 +822,6 @@ export interface paths {
         /**
          * Update Group
          * @description Updates an existing group.
-         *
-         *     Scopes: `groups--my:rw`; `groups--all:rw` to update groups the requester is not a member of.
          */
         post: operations["update_group"];
         delete?: never;
@@ -886,8 +842,6 @@ export interface paths {
         /**
          * Delete Group
          * @description Deletes an existing group.
-         *
-         *     Scopes: `groups--my:rw`; `groups--all:rw` to delete groups the requester is not a member of.
          */
         post: operations["delete_group"];
         delete?: never;
@@ -928,8 +882,6 @@ export interface paths {
         /**
          * Get Group
          * @description Returns details about a group specified by its `id`.
-         *
-         *     Scopes: `groups--my:ro`; `groups--all:ro` to get groups the requester is not a member of.
          */
         post: operations["get_group"];
         delete?: never;
@@ -1043,13 +995,6 @@ export interface paths {
         /**
          * Update License Properties
          * @description Updates a property value within a license. This operation doesn't overwrite the existing values.
-         *
-         *     Scopes:
-         *     - If the requester's Client ID matches the namespace, setting license properties requires
-         *       `properties.license.value--my:rw`.
-         *     - If the requester's Client ID doesn't match the namespace, setting license properties requires
-         *       `properties.license.value--all:rw`. The scope allows to set all properties from your namespace and public
-         *       properties from `core` and other namespaces.
          */
         post: operations["update_license_properties"];
         delete?: never;
@@ -1071,11 +1016,6 @@ export interface paths {
          * List License Properties
          * @description Returns the properties set within a license. For properties without an explicit value assignment, the method
          *     will return the default values (if they exist).
-         *
-         *     Scopes:
-         *     - The `properties.license.value--my:ro` scope allows you to access all properties from your namespace only.
-         *     - The `properties.license.value--all:ro` scope allows you to access all properties from your namespace and
-         *       public properties from `core` and other namespaces.
          */
         post: operations["list_license_properties"];
         delete?: never;
@@ -1096,13 +1036,6 @@ export interface paths {
         /**
          * Delete License Properties
          * @description Deletes the properties set within a license.
-         *
-         *     Scopes:
-         *     - If the requester's Client ID matches the namespace, deleting license properties requires
-         *       `properties.license.value--my:rw`.
-         *     - If the requester's Client ID doesn't match the namespace, deleting license properties requires
-         *       `properties.license.value--all:rw`. The scope allows to delete all properties from your namespace and public
-         *       properties from `core` and other namespaces.
          */
         post: operations["delete_license_properties"];
         delete?: never;
@@ -1124,13 +1057,6 @@ export interface paths {
          * Update Group Properties
          * @description Updates a property value within a group as the property location. This operation doesn't overwrite the
          *     existing values.
-         *
-         *     Scopes:
-         *     - If the requester's Client ID matches the namespace, setting group properties requires
-         *       `properties.group.value--my:rw`.
-         *     - If the requester's Client ID doesn't match the namespace, setting group properties requires
-         *       `properties.group.value--all:rw`. The scope allows to set all properties from your namespace and public
-         *       properties from other namespaces.
          */
         post: operations["update_group_properties"];
         delete?: never;
@@ -1173,13 +1099,6 @@ export interface paths {
          * Delete Group Properties
          * @description Deletes the properties set within a group. The group is given as `id` here (Update Group Properties calls
          *     it `group_id`).
-         *
-         *     Scopes:
-         *     - If the requester's Client ID matches the namespace, deleting group properties requires
-         *       `properties.group.value--my:rw`.
-         *     - If the requester's Client ID doesn't match the namespace, deleting group properties requires
-         *       `properties.group.value--all:rw`. The scope allows to delete all properties from your namespace and public
-         *       properties from other namespaces.
          */
         post: operations["delete_group_properties"];
         delete?: never;
@@ -1205,9 +1124,6 @@ export interface paths {
          *     tag to some groups right away, or create the tag with empty `group_ids` and update the group assignment later
          *     with Update Tag. A tag can be used to mark a chat's thread only if the thread and the tag are assigned to at
          *     least one common group.
-         *
-         *     Scopes: `tags--all:rw` allows creating tags in all the license's groups; with `tags--groups:rw` the requester
-         *     is restricted to the groups they are assigned to.
          */
         post: operations["create_tag"];
         delete?: never;
@@ -1228,9 +1144,6 @@ export interface paths {
         /**
          * Delete Tag
          * @description Deletes an existing tag. The tag name is matched case sensitively.
-         *
-         *     Scopes: `tags--all:rw` allows deleting tags in all the license's groups; with `tags--groups:rw` the requester
-         *     is restricted to the groups they are assigned to.
          */
         post: operations["delete_tag"];
         delete?: never;
@@ -1251,9 +1164,6 @@ export interface paths {
         /**
          * List Tags
          * @description Lists the existing tags.
-         *
-         *     Scopes: `tags--all:ro` allows listing tags of all the license's groups; with `tags--groups:ro` the requester
-         *     is restricted to the groups they are assigned to.
          */
         post: operations["list_tags"];
         delete?: never;
@@ -1275,9 +1185,6 @@ export interface paths {
          * Update Tag
          * @description Updates an existing tag. Use it to change the tag's group assignment (`group_ids`, which can be empty). The
          *     tag name is matched case sensitively.
-         *
-         *     Scopes: `tags--all:rw` allows updating tags in all the license's groups; with `tags--groups:rw` the requester
-         *     is restricted to the groups they are assigned to.
          */
         post: operations["update_tag"];
         delete?: never;
@@ -1487,8 +1394,6 @@ export interface paths {
          * @description Resource limits in the LiveChat product are different for each plan. This method compares your organization's
          *     current resources with a given plan and returns those which exceeded the called plan's limits. Useful when
          *     considering downgrading the plan.
-         *
-         *     Scopes: `subscription.lc:rw` is a private scope; it's not possible to configure it in Developer Console.
          */
         post: operations["check_product_limits_for_plan"];
         delete?: never;
@@ -1590,7 +1495,7 @@ export interface components {
          */
         WorkScheduler: {
             /**
-             * @description Timezone for the work scheduler (IANA name).
+             * @description Timezone for the work scheduler (IANA name). Required here; the documentation adds that it is "required only when schedule is not empty" and "falls back to the agent's timezone if empty", so with an empty `schedule` the agent's own timezone may be sent.
              * @example Europe/Warsaw
              */
             timezone: string;
@@ -1924,7 +1829,10 @@ export interface components {
         AutoAccessMatchCondition: {
             /** @description Positive match, may not be used together with `exclude_values`. */
             values?: components["schemas"]["AutoAccessMatchObject"][];
-            /** @description Negative match. */
+            exclude_values?: never;
+        } | {
+            values?: never;
+            /** @description Negative match, may not be used together with `values`. */
             exclude_values?: components["schemas"]["AutoAccessMatchObject"][];
         };
         /**
@@ -1955,11 +1863,25 @@ export interface components {
          */
         AutoAccessConditions: {
             /** @description The condition that matches on `customer_page.url` from Login or `url` from Update Customer Page. */
-            url?: components["schemas"]["AutoAccessMatchCondition"];
+            url: components["schemas"]["AutoAccessMatchCondition"];
             /** @description The condition that matches on the domain of the customer_url. */
             domain?: components["schemas"]["AutoAccessMatchCondition"];
             /** @description The condition that matches on the customer's geolocation. */
             geolocation?: components["schemas"]["AutoAccessGeolocationCondition"];
+        } | {
+            /** @description The condition that matches on `customer_page.url` from Login or `url` from Update Customer Page. */
+            url?: components["schemas"]["AutoAccessMatchCondition"];
+            /** @description The condition that matches on the domain of the customer_url. */
+            domain: components["schemas"]["AutoAccessMatchCondition"];
+            /** @description The condition that matches on the customer's geolocation. */
+            geolocation?: components["schemas"]["AutoAccessGeolocationCondition"];
+        } | {
+            /** @description The condition that matches on `customer_page.url` from Login or `url` from Update Customer Page. */
+            url?: components["schemas"]["AutoAccessMatchCondition"];
+            /** @description The condition that matches on the domain of the customer_url. */
+            domain?: components["schemas"]["AutoAccessMatchCondition"];
+            /** @description The condition that matches on the customer's geolocation. */
+            geolocation: components["schemas"]["AutoAccessGeolocationCondition"];
         };
         /** AddAutoAccessRequest */
         AddAutoAccessRequest: {
@@ -2042,8 +1964,8 @@ export interface components {
             default_group_priority?: components["schemas"]["RoutingPriority"];
             /** @description Bot's job title. */
             job_title?: string;
-            /** @description Client Id that will own the bot template; must be owned by your organization. The documentation's request table lists it as required, but its example omits it; optional in this spec. */
-            owner_client_id?: string;
+            /** @description Client Id that will own the bot template; must be owned by your organization. Required: the documentation gives no "only when authorizing via PATs" exception for bot templates. */
+            owner_client_id: string;
             /** @description If set to true, a bot based on this template will be created on all licenses that have given application installed. Otherwise only new installations will trigger bot creation. */
             affect_existing_installations?: boolean;
         };
@@ -2091,8 +2013,8 @@ export interface components {
         DeleteBotTemplateRequest: {
             /** @description Bot Template ID. */
             id: string;
-            /** @description Client Id that owns the bot template; must be owned by your organization. The documentation's request table lists it as required, but its example omits it; optional in this spec. */
-            owner_client_id?: string;
+            /** @description Client Id that owns the bot template; must be owned by your organization. Required: the documentation gives no "only when authorizing via PATs" exception for bot templates. */
+            owner_client_id: string;
             /** @description If set to true, a bot based on this template will be deleted from all licenses that have given application installed. */
             affect_existing_installations?: boolean;
         };
@@ -2115,8 +2037,8 @@ export interface components {
             default_group_priority?: components["schemas"]["RoutingPriority"];
             /** @description Bot's job title. */
             job_title?: string;
-            /** @description Client Id that owns the bot template; must be owned by your organization. The documentation's request table lists it as required, but its example omits it; optional in this spec. */
-            owner_client_id?: string;
+            /** @description Client Id that owns the bot template; must be owned by your organization. Required: the documentation gives no "only when authorizing via PATs" exception for bot templates. */
+            owner_client_id: string;
             /** @description If set to true, bots based on this template will be updated on all licenses that have given application installed. */
             affect_existing_installations?: boolean;
         };
@@ -2139,8 +2061,8 @@ export interface components {
         };
         /** ListBotTemplatesRequest */
         ListBotTemplatesRequest: {
-            /** @description Client Id that owns the bot templates to list; must be owned by your organization. The documentation's request table lists it as required, but its example omits it; optional in this spec. */
-            owner_client_id?: string;
+            /** @description Client Id that owns the bot templates to list; must be owned by your organization. Required: the documentation gives no "only when authorizing via PATs" exception for bot templates. */
+            owner_client_id: string;
         };
         /**
          * Bot
@@ -2244,8 +2166,8 @@ export interface components {
         ResetBotTemplateSecretRequest: {
             /** @description Bot template ID. */
             id: string;
-            /** @description Client Id that owns the bot template; must be owned by your organization. The documentation's request table lists it as required, but its example omits it; optional in this spec. */
-            owner_client_id?: string;
+            /** @description Client Id that owns the bot template; must be owned by your organization. Required: the documentation gives no "only when authorizing via PATs" exception for bot templates. */
+            owner_client_id: string;
             /** @description If set to true, the new secret is set for all existing bots based on this template. */
             affect_existing_installations?: boolean;
         };
@@ -2410,12 +2332,6 @@ export interface components {
          */
         PropertyType: "int" | "string" | "bool" | "tokenized_string";
         /**
-         * PropertyLocation
-         * @description A location a property can be set within. Used as the keys of `access`.
-         * @enum {string}
-         */
-        PropertyLocation: "chat" | "thread" | "event" | "license" | "group";
-        /**
          * PropertyAccessType
          * @description Access level to a property.
          * @enum {string}
@@ -2432,15 +2348,45 @@ export interface components {
             customer?: components["schemas"]["PropertyAccessType"][];
         };
         /**
+         * PropertyLocation
+         * @description A location a property can be set within. Used as the keys of `access`.
+         * @enum {string}
+         */
+        PropertyLocation: "chat" | "thread" | "event" | "license" | "group";
+        /**
          * PropertyAccess
          * @description Access to the property per location (`access.<location>.<user>`). At least one location ("min. one location"). Keys are the locations chat, thread, event, license and group; values give the access per user type.
          */
         PropertyAccess: {
-            chat?: components["schemas"]["PropertyUserAccess"];
+            chat: components["schemas"]["PropertyUserAccess"];
             thread?: components["schemas"]["PropertyUserAccess"];
             event?: components["schemas"]["PropertyUserAccess"];
             license?: components["schemas"]["PropertyUserAccess"];
             group?: components["schemas"]["PropertyUserAccess"];
+        } | {
+            chat?: components["schemas"]["PropertyUserAccess"];
+            thread: components["schemas"]["PropertyUserAccess"];
+            event?: components["schemas"]["PropertyUserAccess"];
+            license?: components["schemas"]["PropertyUserAccess"];
+            group?: components["schemas"]["PropertyUserAccess"];
+        } | {
+            chat?: components["schemas"]["PropertyUserAccess"];
+            thread?: components["schemas"]["PropertyUserAccess"];
+            event: components["schemas"]["PropertyUserAccess"];
+            license?: components["schemas"]["PropertyUserAccess"];
+            group?: components["schemas"]["PropertyUserAccess"];
+        } | {
+            chat?: components["schemas"]["PropertyUserAccess"];
+            thread?: components["schemas"]["PropertyUserAccess"];
+            event?: components["schemas"]["PropertyUserAccess"];
+            license: components["schemas"]["PropertyUserAccess"];
+            group?: components["schemas"]["PropertyUserAccess"];
+        } | {
+            chat?: components["schemas"]["PropertyUserAccess"];
+            thread?: components["schemas"]["PropertyUserAccess"];
+            event?: components["schemas"]["PropertyUserAccess"];
+            license?: components["schemas"]["PropertyUserAccess"];
+            group: components["schemas"]["PropertyUserAccess"];
         };
         /**
          * PropertyValue
@@ -2675,7 +2621,9 @@ export interface components {
         WebhookUserIdsFilter: {
             /** @description Array of users' IDs; if any specified user is in the chat, the webhook will be triggered. */
             values: string[];
+            exclude_values?: never;
         } | {
+            values?: never;
             /** @description Array of users' IDs; if any specified user is in the chat, the webhook will not be triggered. */
             exclude_values: string[];
         };

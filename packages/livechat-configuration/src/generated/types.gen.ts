@@ -139,12 +139,12 @@ export type GetGroupRequest = components["schemas"]["GetGroupRequest"];
 export type GetGroupResponse = components["schemas"]["GetGroupResponse"];
 /** Property type. `int` is an int32; `tokenized_string` is a string split into tokens before indexing in the search engine (for longer strings such as messages; not for keywords). */
 export type PropertyType = components["schemas"]["PropertyType"];
-/** A location a property can be set within. Used as the keys of `access`. */
-export type PropertyLocation = components["schemas"]["PropertyLocation"];
 /** Access level to a property. */
 export type PropertyAccessType = components["schemas"]["PropertyAccessType"];
 /** Access to the property in one location, per user type. At least one user type ("min. one user"). */
 export type PropertyUserAccess = components["schemas"]["PropertyUserAccess"];
+/** A location a property can be set within. Used as the keys of `access`. */
+export type PropertyLocation = components["schemas"]["PropertyLocation"];
 /** Access to the property per location (`access.<location>.<user>`). At least one location ("min. one location"). Keys are the locations chat, thread, event, license and group; values give the access per user type. */
 export type PropertyAccess = components["schemas"]["PropertyAccess"];
 /** A property value, of the property's type: an integer for `int` (int32), a boolean for `bool`, a string for `string` and `tokenized_string`. */
