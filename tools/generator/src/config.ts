@@ -15,6 +15,10 @@ export interface PackageConfig {
   description: string;
   /** The spec's `info.title` on one line (no control characters). Escape it for each context it goes into. */
   title: string;
+  /** The runtime every package of the scope stands on (`@chat-sdk/runtime`), in generated and scaffolded code. */
+  runtimeName: string;
+  /** The scope's test helpers (`@chat-sdk/test-utils`), used by the scaffolded test. */
+  testUtilsName: string;
 }
 
 const KEYS = ["packageName", "clientName", "description"] as const;
@@ -59,6 +63,8 @@ export function readPackageConfig(layout: ApiLayout, doc: OpenApiDocument): Pack
     clientName: overrides.clientName ?? pascalIdentifier(layout.api),
     description: overrides.description ?? oneLine(doc.info.summary ?? doc.info.title),
     title: oneLine(doc.info.title),
+    runtimeName: `${scope}/runtime`,
+    testUtilsName: `${scope}/test-utils`,
   };
 }
 

@@ -5,6 +5,7 @@
  * - inside a `/** ... *\/` comment: {@link commentText}
  * - as a string literal: {@link stringLiteral}
  * - as an object or interface property name: {@link propertyKey}
+ * - inside a template literal (the scaffold's `Cookie` header): {@link templateText}
  */
 
 /** Line terminators of ECMAScript and YAML: CRLF, CR, LINE SEPARATOR, PARAGRAPH SEPARATOR and NEXT LINE. */
@@ -59,4 +60,16 @@ export function isIdentifierName(name: string): boolean {
 /** A property name for an object literal, interface or type literal: bare when possible, else a string literal. */
 export function propertyKey(name: string): string {
   return isIdentifierName(name) ? name : stringLiteral(name);
+}
+
+/** Text for inside a template literal: `\`, backquote and `${` escaped, control characters as `\u` escapes. */
+export function templateText(value: string): string {
+  return value
+    .replace(/[\\`]/g, "\\$&")
+    .replace(/\$\{/g, "\\${")
+    .replace(
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: escaping control characters is the point
+      /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g,
+      (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
+    );
 }

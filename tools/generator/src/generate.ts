@@ -7,7 +7,7 @@ import { GeneratorError } from "./errors.ts";
 import { apiLayout } from "./layout.ts";
 import { loadSpec } from "./load-spec.ts";
 import { readOperations } from "./operations.ts";
-import { scaffoldPackage } from "./scaffold.ts";
+import { scaffoldPackage } from "./scaffold/package.ts";
 import { replaceDirectory } from "./write-atomic.ts";
 
 export interface GenerateResult {
@@ -32,7 +32,7 @@ export async function generateApi(root: string, api: string): Promise<GenerateRe
   const { doc, warnings } = await loadSpec(layout.specFile, root);
   const config = readPackageConfig(layout, doc);
   const ops = readOperations(doc, specShown, config.clientName);
-  const runtimeName = `${config.packageName.split("/")[0]}/runtime`;
+  const { runtimeName } = config;
   if (ops.length === 0) throw new GeneratorError(specShown, "the spec declares no operations");
 
   let schema: string;

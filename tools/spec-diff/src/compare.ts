@@ -28,6 +28,11 @@ export function asObject(value: unknown): Json {
   return isObject(value) ? value : {};
 }
 
+/** The keys of both versions, each once, sorted: the order in which every walk reports changes. */
+export function unionKeys(before: Iterable<string>, after: Iterable<string>): string[] {
+  return [...new Set([...before, ...after])].sort();
+}
+
 /** JSON pointer segment escaping (RFC 6901): `/pets/{id}` becomes `~1pets~1{id}`. */
 export function pointerTo(base: string, ...segments: (string | number)[]): string {
   return segments.reduce<string>(
@@ -71,8 +76,7 @@ export function diffRest(
   pointer: string,
   emit: Emit,
 ) {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
-  for (const key of [...keys].sort()) {
+  for (const key of unionKeys(Object.keys(before), Object.keys(after))) {
     if (handled.has(key) || deepEqual(before[key], after[key])) continue;
     const at = pointerTo(pointer, key);
     if (DOC_KEYS.has(key) || key.startsWith("x-")) emit("patch", where, `documentation changed: ${key} (${at})`);

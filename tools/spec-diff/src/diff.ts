@@ -1,8 +1,9 @@
 import { type SpecChange, sortChanges } from "./change.ts";
-import { asObject, deepEqual, diffRest, type Emit, type Json, pointerTo } from "./compare.ts";
+import { asObject, deepEqual, diffRest, type Emit, type Json, pointerTo, unionKeys } from "./compare.ts";
 import { diffSecurity, diffServers } from "./global-diff.ts";
 import { type Models, readModels } from "./model.ts";
-import { diffOperation, type ModelPair, type OperationSite } from "./operation-diff.ts";
+import { diffOperation, type ModelPair } from "./operation-diff.ts";
+import type { OperationSite } from "./operation-site.ts";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
@@ -40,7 +41,7 @@ export function diffSpecs(before: Json, after: Json): SpecChange[] {
   };
   const moves = movedOperations(was, now, models);
   const movedFrom = new Set(moves.values());
-  for (const key of [...new Set([...was.keys(), ...now.keys()])].sort()) {
+  for (const key of unionKeys(was.keys(), now.keys())) {
     const old = was.get(key);
     const current = now.get(key);
     const emitHere = emitFor((current ?? old)?.operation.operationId);
@@ -111,11 +112,11 @@ function diffPathItems(before: Json, after: Json, emit: Emit) {
  * real change is never lost; security schemes are always reported because operations name them, not embed them.
  */
 function diffComponents(before: Json, after: Json, nothingElseChanged: boolean, emit: Emit) {
-  for (const section of [...new Set([...Object.keys(before), ...Object.keys(after)])].sort()) {
+  for (const section of unionKeys(Object.keys(before), Object.keys(after))) {
     if (section !== "securitySchemes" && !nothingElseChanged) continue;
     const was = asObject(before[section]);
     const now = asObject(after[section]);
-    for (const name of [...new Set([...Object.keys(was), ...Object.keys(now)])].sort()) {
+    for (const name of unionKeys(Object.keys(was), Object.keys(now))) {
       if (deepEqual(was[name], now[name])) continue;
       const pointer = pointerTo("#/components", section, name);
       emit("patch", `components ${section} ${name}`, `changed: ${pointer}`);

@@ -7,6 +7,7 @@ import {
   listValues,
   MAX_DEPTH,
   pointerTo,
+  unionKeys,
   valuesAdded,
 } from "./compare.ts";
 
@@ -136,7 +137,7 @@ function diffProperties(before: Json, after: Json, path: string, pointer: string
   const nowRequired = new Set(Array.isArray(after.required) ? after.required : []);
   const request = ctx.direction === "request";
   const keys = ctx.keysElsewhere === true && ROOT_PATH.test(path);
-  const names = [...new Set([...Object.keys(was), ...Object.keys(now)])].sort();
+  const names = unionKeys(Object.keys(was), Object.keys(now));
   for (const name of names) {
     const fieldPath = `${path}.${name}`;
     const where = `${ctx.prefix} ${fieldPath}`;

@@ -2,7 +2,7 @@
  * The default base URL of a scaffolded package: the spec's first server, its variables replaced by their defaults.
  * Only an absolute http(s) URL makes a default; without one the scaffolded `baseUrl` option is required.
  */
-import type { OpenApiDocument } from "./openapi-types.ts";
+import type { OpenApiDocument } from "../openapi-types.ts";
 
 export interface DefaultServer {
   /** The default base URL; undefined when the spec gives none usable. */
