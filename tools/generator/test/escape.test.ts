@@ -1,6 +1,6 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { commentText, isIdentifierName, propertyKey, stringLiteral } from "../src/escape.ts";
+import { commentText, isIdentifierName, propertyKey, stringLiteral, templateText } from "../src/escape.ts";
 import { codeSpan, jsdocBlock, operationJsdoc } from "../src/jsdoc.ts";
 
 /** Strings a spec or sdk.yaml could hold that break naive code generation. */
@@ -125,6 +125,19 @@ describe("stringLiteral", () => {
 
   it("round-trips through eval for every hostile string", () => {
     for (const value of Object.values(HOSTILE)) expect(JSON.parse(stringLiteral(value))).toBe(value);
+  });
+});
+
+describe("templateText", () => {
+  it("keeps every hostile string one inert template literal with exactly that text", () => {
+    for (const [label, value] of CASES) {
+      const file = parse(`export const a = \`${templateText(value)}\`;`);
+      expect(file.statements, label).toHaveLength(1);
+      const declaration = (file.statements[0] as ts.VariableStatement).declarationList.declarations[0];
+      const initializer = declaration?.initializer;
+      expect(initializer && ts.isNoSubstitutionTemplateLiteral(initializer), label).toBe(true);
+      expect((initializer as ts.NoSubstitutionTemplateLiteral).text, label).toBe(value);
+    }
   });
 });
 
