@@ -1,6 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import type { AuthProvider, HeaderValues } from "./auth.ts";
-import { AbortError, ApiError, type ApiErrorInit, AuthError, ChatSdkError } from "./errors.ts";
+import { AbortError, ApiError, type ApiErrorInit, AuthError, ChatSdkError, TimeoutError } from "./errors.ts";
 import type { HttpContext } from "./http.ts";
 import { describeOutcome, type LogEntry, type Logger } from "./logger.ts";
 import type { CallOptions, OperationDescriptor, OperationInput } from "./operation.ts";
@@ -21,6 +21,8 @@ export interface ApiClientOptions {
   middleware?: Middleware[];
   /** Timeout of each attempt in ms, from when that attempt starts. Default 60000; 0 disables it. */
   timeoutMs?: number;
+  /** Largest response body read, in bytes; a larger one rejects with ResponseTooLargeError. Default: no limit. */
+  maxResponseBytes?: number;
   /** Retry settings. Default: 2 retries, exponential backoff with full jitter. */
   retry?: RetryOptions;
   /** Called once per attempt with method, URL, status, duration and attempt number; never with credentials. */
@@ -110,7 +112,8 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
           });
         try {
           const pending = authHeaders(operation.id);
-          const headers = pending instanceof Promise ? await pending : pending;
+          const headers =
+            pending instanceof Promise ? await bounded(pending, call.signal, timeoutMs, operation.id) : pending;
           const sent = call.headers ? { ...headers, ...call.headers } : headers;
           const { status, body } = await sendOnce(
             http,
@@ -120,6 +123,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
             call.signal,
             timeoutMs,
             options.createError,
+            call.maxResponseBytes ?? options.maxResponseBytes,
           );
           if (options.logger) log({ status, outcome: "success" });
           return body as Result;
@@ -144,6 +148,43 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
       }
     },
   };
+}
+
+/**
+ * Waiting for an async credentials provider is part of the attempt: the caller's signal and `timeoutMs` end it too,
+ * so a provider that never settles cannot keep a call pending for ever.
+ */
+function bounded<T>(pending: Promise<T>, signal: AbortSignal | undefined, timeoutMs: number, operationId: string) {
+  if (!signal && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) return pending;
+  return new Promise<T>((resolve, reject) => {
+    const done = () => {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", onAbort);
+    };
+    const onAbort = () => {
+      done();
+      reject(new AbortError(operationId, signal?.reason));
+    };
+    const timer =
+      timeoutMs > 0 && Number.isFinite(timeoutMs)
+        ? setTimeout(() => {
+            done();
+            reject(new TimeoutError(operationId, timeoutMs));
+          }, timeoutMs)
+        : undefined;
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener("abort", onAbort, { once: true });
+    pending.then(
+      (value) => {
+        done();
+        resolve(value);
+      },
+      (error: unknown) => {
+        done();
+        reject(error);
+      },
+    );
+  });
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined, operationId: string): Promise<void> {

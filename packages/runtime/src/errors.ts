@@ -87,6 +87,23 @@ export class TimeoutError extends ChatSdkError {
   }
 }
 
+/** The response body was larger than `maxResponseBytes`: its read was stopped there (never retried). */
+export class ResponseTooLargeError extends ChatSdkError {
+  override readonly name: string = "ResponseTooLargeError";
+  readonly status: number;
+  readonly maxResponseBytes: number;
+
+  constructor(operationId: string, status: number, maxResponseBytes: number) {
+    super(operationId, `${operationId}: the ${status} response is larger than maxResponseBytes (${maxResponseBytes})`);
+    this.status = status;
+    this.maxResponseBytes = maxResponseBytes;
+  }
+
+  override toJSON(): Record<string, unknown> {
+    return { ...super.toJSON(), status: this.status, maxResponseBytes: this.maxResponseBytes };
+  }
+}
+
 /** The caller aborted the call through its `signal`. */
 export class AbortError extends ChatSdkError {
   override readonly name: string = "AbortError";
@@ -119,7 +136,12 @@ export class ResponseParseError extends ChatSdkError {
   constructor(operationId: string, response: Response, text: string) {
     const excerpt = safeExcerpt(text);
     const type = response.headers.get("content-type");
-    super(operationId, `${operationId}: expected a JSON body, got ${type ?? "no content type"}: "${excerpt}"`);
+    super(
+      operationId,
+      text === ""
+        ? `${operationId}: expected a body, got an empty ${response.status} response`
+        : `${operationId}: expected a JSON body, got ${type ?? "no content type"}: "${excerpt}"`,
+    );
     this.status = response.status;
     this.contentType = type;
     this.excerpt = excerpt;

@@ -10,6 +10,7 @@ export {
   ConnectionError,
   InvalidInputError,
   ResponseParseError,
+  ResponseTooLargeError,
   TimeoutError,
 } from "./errors.ts";
 export type { HttpContext } from "./http.ts";

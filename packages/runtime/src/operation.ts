@@ -17,8 +17,11 @@ export interface OperationDescriptor {
   readonly params?: Readonly<Record<string, ParamSpec>>;
   /** Absent: the operation has no request body (other input keys are ignored). */
   readonly body?: BodySpec;
-  /** Success response: how to read it when the Content-Type does not tell. Default "json". */
-  readonly response?: "json" | "text" | "binary";
+  /**
+   * Success response: how to read it when the Content-Type does not tell. Default "json". "none": the spec documents
+   * a success without content, so an empty body is expected; otherwise an empty 2xx other than 204/205 is an error.
+   */
+  readonly response?: "json" | "text" | "binary" | "none";
   /** Sent as `Accept` (unless the caller sets one): only emitted when a success response has several media types. */
   readonly accept?: string;
 }
@@ -65,6 +68,8 @@ export interface CallOptions<M extends string = never> {
   headers?: HeaderValues;
   /** Timeout of each attempt in ms (default: the client's, 60000); 0 disables it. */
   timeoutMs?: number;
+  /** Largest response body read, in bytes (default: the client's, none); larger rejects with ResponseTooLargeError. */
+  maxResponseBytes?: number;
   /** Retry settings for this call (default: the client's). */
   retry?: RetryOptions;
   /** The request body's media type, one of the operation's (default: the first the spec lists). */

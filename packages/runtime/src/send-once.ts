@@ -1,6 +1,7 @@
 import type { HeaderValues } from "./auth.ts";
 import { AbortError, ApiError, type ApiErrorInit, ChatSdkError, ConnectionError, TimeoutError } from "./errors.ts";
 import { type HttpContext, sendHttp } from "./http.ts";
+import { limitResponse } from "./limit.ts";
 import type { OperationDescriptor } from "./operation.ts";
 import type { PreparedRequest } from "./request.ts";
 import { readSuccess } from "./response.ts";
@@ -19,6 +20,7 @@ export async function sendOnce(
   signal: AbortSignal | undefined,
   timeoutMs: number,
   createError: ((init: ApiErrorInit<unknown>) => ApiError) | undefined,
+  maxResponseBytes?: number,
 ): Promise<{ status: number; body: unknown }> {
   // A timeout needs its own controller, following the caller's signal; without one the caller's signal (if any)
   // goes straight to fetch. (In Node a Request that follows a signal costs a few µs, so none is made needlessly.)
@@ -28,7 +30,8 @@ export async function sendOnce(
   const timer = controller ? setTimeout(() => controller.abort(TIMEOUT), timeoutMs) : undefined;
   try {
     if (signal?.aborted) throw new AbortError(operation.id, signal.reason);
-    const response = await sendHttp(http, operation, prepared, headers, controller?.signal ?? signal);
+    const sent = await sendHttp(http, operation, prepared, headers, controller?.signal ?? signal);
+    const response = maxResponseBytes === undefined ? sent : await limitResponse(sent, maxResponseBytes, operation.id);
     if (!response.ok) {
       const init = {
         status: response.status,

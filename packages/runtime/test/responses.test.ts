@@ -56,17 +56,28 @@ describe("success responses", () => {
     await expect(call(op("binary"))).resolves.toEqual({ ok: true });
   });
 
-  it("resolves to undefined for 204, 205 and an empty body", async () => {
+  it("resolves to undefined for 204, 205 and an empty body of an operation documented without content", async () => {
     for (const status of [204, 205]) {
       server.reply({ status });
       await expect(call(op())).resolves.toBeUndefined();
     }
     server.reply({ text: "", headers: { "content-type": "application/json" } });
-    await expect(call(op())).resolves.toBeUndefined();
+    await expect(call(op("none"))).resolves.toBeUndefined();
     server.reply({ status: 204 });
     await expect(call(op("binary"))).resolves.toBeUndefined();
+  });
+
+  it("rejects an empty 200 where the spec documents a JSON body, and keeps empty text and files", async () => {
+    server.reply({ text: "", headers: { "content-type": "application/json" } });
+    const error = (await call(op()).catch((e: unknown) => e)) as ResponseParseError;
+    expect(error).toBeInstanceOf(ResponseParseError);
+    expect(error.message).toBe("read: expected a body, got an empty 200 response");
     server.reply({ text: "" });
-    await expect(call(op("text"))).resolves.toBeUndefined();
+    await expect(call(op("text"))).resolves.toBe("");
+    server.reply({ text: "" });
+    const blob = (await call(op("binary"))) as Blob;
+    expect(blob).toBeInstanceOf(Blob);
+    expect(blob.size).toBe(0);
   });
 
   it("rejects a broken body under a JSON Content-Type with ResponseParseError", async () => {

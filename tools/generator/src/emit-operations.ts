@@ -3,6 +3,35 @@ import { generatedHeader } from "./header.ts";
 import { codeSpan, jsdocBlock, operationJsdoc } from "./jsdoc.ts";
 import type { OperationModel, ParamModel } from "./operations.ts";
 
+/** What operations.gen.ts re-exports from the runtime, for users of the package. */
+const RUNTIME_VALUES = [
+  "AbortError",
+  "ApiError",
+  "AuthError",
+  "ChatSdkError",
+  "ConnectionError",
+  "InvalidInputError",
+  "ResponseParseError",
+  "ResponseTooLargeError",
+  "splitBatchResults",
+  "TimeoutError",
+];
+const RUNTIME_TYPES = ["BinaryBody", "CallOptions", "LogEntry", "Middleware", "RetryOptions"];
+
+/**
+ * Every name operations.gen.ts exports. The package's index re-exports it and types.gen.ts with `export *`, so a
+ * schema type may not take one of them (the two exports would be ambiguous, and neither would be exported).
+ */
+export function operationsFileExports(ops: OperationModel[], clientName: string): string[] {
+  const perOperation = ops.flatMap((op) => [
+    op.name,
+    op.descriptorName,
+    ...(op.paginatorName ? [op.paginatorName] : []),
+  ]);
+  const own = ["Client", `${clientName}Operations`, "allOperations", "bindOperations"];
+  return [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...own, ...perOperation];
+}
+
 /**
  * `operations.gen.ts`: one standalone, tree-shakeable function per operation, an interface of the same methods
  * (with the same JSDoc) and `bindOperations`, which turns a runtime client into that interface. Every name comes
@@ -24,17 +53,9 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
     "",
     "// What users of this package need from the runtime, re-exported so that they never import it themselves.",
     "export {",
-    "  AbortError,",
-    "  ApiError,",
-    "  AuthError,",
-    "  ChatSdkError,",
-    "  ConnectionError,",
-    "  InvalidInputError,",
-    "  ResponseParseError,",
-    "  splitBatchResults,",
-    "  TimeoutError,",
+    ...RUNTIME_VALUES.map((name) => `  ${name},`),
     `} from ${runtime};`,
-    `export type { BinaryBody, CallOptions, LogEntry, Middleware, RetryOptions } from ${runtime};`,
+    `export type { ${RUNTIME_TYPES.join(", ")} } from ${runtime};`,
     "",
   ];
   for (const op of ops) {
@@ -110,7 +131,7 @@ function descriptor(op: OperationModel): string {
     }
     parts.push(`body: { ${spec.join(", ")} }`.replace("{  }", "{}"));
   }
-  if (op.response.kind === "text" || op.response.kind === "binary") parts.push(`response: "${op.response.kind}"`);
+  if (op.response.kind !== "json") parts.push(`response: "${op.response.kind}"`);
   if (op.response.accept) parts.push(`accept: ${stringLiteral(op.response.accept)}`);
   parts.push(`idempotent: ${op.idempotent}`);
   return `{ ${parts.join(", ")} }`;

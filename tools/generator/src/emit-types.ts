@@ -1,11 +1,12 @@
+import { operationsFileExports } from "./emit-operations.ts";
 import { commentText, propertyKey, stringLiteral } from "./escape.ts";
 import { generatedHeader } from "./header.ts";
 import type { InputField } from "./input-model.ts";
-import { NameRegistry, pascalCase } from "./naming.ts";
+import { isReservedWord, NameRegistry, pascalCase } from "./naming.ts";
 import type { OpenApiDocument, SchemaObject } from "./openapi-types.ts";
 import type { OperationModel } from "./operations.ts";
 
-/** Names types.gen.ts imports or uses from the language; a schema type may not shadow them. */
+/** Names types.gen.ts imports or uses from the language; a schema type may not shadow them (see also emitTypes). */
 const TYPES_FILE_NAMES = [
   "components",
   "operations",
@@ -30,17 +31,28 @@ const TYPES_FILE_NAMES = [
  * `types.gen.ts`: a named export for every component schema (`Agent`, `CreateAgentRequest`, ...) and, per operation,
  * `<Operation>Input` (what the method takes) and `<Operation>Output` (what it resolves to).
  */
-export function emitTypes(doc: OpenApiDocument, ops: OperationModel[], api: string, runtimeName: string): string {
+export function emitTypes(
+  doc: OpenApiDocument,
+  ops: OperationModel[],
+  api: string,
+  runtimeName: string,
+  clientName: string,
+): string {
   const usesBinary = ops.some((op) => op.body?.key && op.body.value === "blob");
   const out: string[] = [generatedHeader(api)];
   if (usesBinary) out.push(`import type { BinaryBody } from ${stringLiteral(runtimeName)};`);
-  const schemaNames = ops.some((op) => !op.hasOperationId) ? "components, operations, paths" : "components, operations";
+  const schemaNames = ops.some((op) => op.schemaKey === undefined)
+    ? "components, operations, paths"
+    : "components, operations";
   out.push(`import type { ${schemaNames} } from "./schema.gen.ts";`, "");
-  const names = new NameRegistry(TYPES_FILE_NAMES);
+  const names = new NameRegistry([...TYPES_FILE_NAMES, ...operationsFileExports(ops, clientName)]);
   for (const op of ops) for (const suffix of ["Input", "Output", "Item"]) names.reserve(`${op.typeName}${suffix}`);
   for (const [key, schema] of Object.entries(doc.components?.schemas ?? {})) {
     const wanted = /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(key) ? key : pascalCase(key) || "Schema";
-    const name = names.has(wanted) ? names.claim(`${wanted}Schema`) : names.claim(wanted);
+    // Taken (by a name the files use, or a method of the same name): `<name>Schema`, not a number.
+    const name = names.has(isReservedWord(wanted) ? `${wanted}_` : wanted)
+      ? names.claim(`${wanted}Schema`)
+      : names.claim(wanted);
     const description = (schema as SchemaObject | undefined)?.description;
     if (typeof description === "string") out.push(`/** ${commentText(description).replace(/\n+/g, " ").trim()} */`);
     out.push(`export type ${name} = components["schemas"][${stringLiteral(key)}];`);
@@ -60,10 +72,10 @@ export function emitTypes(doc: OpenApiDocument, ops: OperationModel[], api: stri
   return `${out.join("\n")}\n`;
 }
 
-/** openapi-typescript files operations with an id under `operations`, the others only under `paths`. */
+/** openapi-typescript files operations with an id under `operations` (see `schemaKey`), the others only under `paths`. */
 function operationRef(op: OperationModel): string {
-  return op.hasOperationId
-    ? `operations[${stringLiteral(op.operationId)}]`
+  return op.schemaKey !== undefined
+    ? `operations[${stringLiteral(op.schemaKey)}]`
     : `paths[${stringLiteral(op.path)}][${stringLiteral(op.method)}]`;
 }
 

@@ -37,14 +37,14 @@ export async function generateApi(root: string, api: string): Promise<GenerateRe
 
   let schema: string;
   try {
-    schema = await emitSchema(doc, api);
+    schema = await emitSchema(doc, api, ops);
   } catch (error) {
     throw new GeneratorError(specShown, `openapi-typescript could not type the spec: ${(error as Error).message}`);
   }
   const files = {
     "schema.gen.ts": schema,
     // The runtime package of the same scope, as in the scaffolded package.json and src/index.ts.
-    "types.gen.ts": emitTypes(doc, ops, api, runtimeName),
+    "types.gen.ts": emitTypes(doc, ops, api, runtimeName, config.clientName),
     "operations.gen.ts": emitOperations(ops, api, config.clientName, runtimeName),
   };
 

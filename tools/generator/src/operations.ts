@@ -18,6 +18,12 @@ export interface OperationModel {
   /** The spec's operationId, or `<METHOD> <path>` when it has none (the runtime's `operationId` on errors). */
   operationId: string;
   hasOperationId: boolean;
+  /**
+   * The operation's key under `operations` in schema.gen.ts, or undefined when it is typed under `paths` only: it has
+   * no operationId, or one openapi-typescript cannot key (a `#` or `%`, which its JSON pointers mangle) or that an
+   * earlier operation already has.
+   */
+  schemaKey: string | undefined;
   /** Method name on the client: camelCase of the operationId (or of method and path), unique and never reserved. */
   name: string;
   /** PascalCase of `name`, for type names. */
@@ -74,6 +80,7 @@ const OPERATIONS_FILE_NAMES = [
 export function readOperations(doc: OpenApiDocument, specFile: string, clientName = ""): OperationModel[] {
   const names = new NameRegistry([...OPERATIONS_FILE_NAMES, `${clientName}Operations`]);
   const models: OperationModel[] = [];
+  const schemaKeys = new Set<string>();
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of HTTP_METHODS) {
       const operation = item?.[method];
@@ -82,6 +89,9 @@ export function readOperations(doc: OpenApiDocument, specFile: string, clientNam
       const hasOperationId = typeof operation.operationId === "string" && operation.operationId !== "";
       const operationId = hasOperationId ? (operation.operationId as string) : where;
       const fromId = hasOperationId ? camelCase(operationId) : "";
+      const schemaKey =
+        hasOperationId && !/[#%]/.test(operationId) && !schemaKeys.has(operationId) ? operationId : undefined;
+      if (schemaKey) schemaKeys.add(schemaKey);
       const name = names.claim(fromId || camelCase(`${method} ${path.replace(/\{([^}]*)\}/g, " By $1 ")}`), method);
       const { params, body } = readInput(doc, operationParameters(doc, item, operation), operation);
       const fields = [
@@ -92,6 +102,7 @@ export function readOperations(doc: OpenApiDocument, specFile: string, clientNam
       models.push({
         operationId,
         hasOperationId,
+        schemaKey,
         name,
         typeName: pascalCase(name) || "Operation",
         descriptorName: "",
@@ -134,7 +145,16 @@ function readResponse(doc: OpenApiDocument, operation: OperationObject): Respons
     variants.push({ status, media, value: media ? valueKind(doc, media, content[media]?.schema) : undefined });
   }
   const first = variants.find((variant) => variant.value !== undefined)?.value;
-  const kind = first === undefined ? "none" : first === "schema" ? "json" : first === "string" ? "text" : "binary";
+  // A documented success without content (204/205 aside, which never have one) makes an empty body expected.
+  const documentedEmpty = variants.some((v) => v.value === undefined && !/^20[45]$/.test(v.status));
+  const kind =
+    first === undefined || documentedEmpty
+      ? "none"
+      : first === "schema"
+        ? "json"
+        : first === "string"
+          ? "text"
+          : "binary";
   return { kind, accept, variants };
 }
 

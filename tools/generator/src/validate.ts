@@ -19,15 +19,24 @@ import {
   type NormalizedProblem,
 } from "@redocly/openapi-core";
 import { GeneratorError } from "./errors.ts";
+import { openSchemaKeywords, unknownSchemaKeywords } from "./schema-keywords.ts";
 
 /** Rules run on every spec: structure and references, and the shape of the extensions the generator reads. */
-const RULES = { struct: "error", "no-unresolved-refs": "error", "chat-sdk/x-pagination": "error" } as const;
+const RULES = {
+  struct: "error",
+  "no-unresolved-refs": "error",
+  "chat-sdk/x-pagination": "error",
+} as const;
+/** 3.0 schemas are closed (`struct` reports unknown keywords); 3.1 ones are not (see schema-keywords.ts). */
+const OAS3_1_RULES = { "chat-sdk/schema-keywords": "warn" } as const;
 
 /** `x-pagination` drives generated code, so a malformed one is an error at its line, like a wrong `type`. */
 const extensionsPlugin = {
   id: "chat-sdk",
+  typeExtension: { oas3: openSchemaKeywords },
   rules: {
     oas3: {
+      "schema-keywords": unknownSchemaKeywords,
       "x-pagination": () => ({
         Operation(operation: Record<string, unknown>, ctx: RuleContext) {
           const value = operation["x-pagination"] as Record<string, unknown> | undefined;
@@ -54,7 +63,7 @@ let lintConfig: Promise<Config> | undefined;
 
 /** The Redocly config of {@link RULES}, built once per process. */
 export function validationConfig(): Promise<Config> {
-  lintConfig ??= createConfig({ rules: RULES, plugins: [extensionsPlugin] } as never);
+  lintConfig ??= createConfig({ rules: RULES, oas3_1Rules: OAS3_1_RULES, plugins: [extensionsPlugin] } as never);
   return lintConfig;
 }
 

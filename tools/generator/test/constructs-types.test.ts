@@ -70,7 +70,8 @@ op.bindOperations2(client);
 op.putReserved(client);
 op.getThing(client);
 op.getThing2(client);
-export type Schemas = [T.RecordSchema, T.package_, T.import_, T.class_, T.Square];
+// The schema "class" would be class_, which the method class_ exports: it is classSchema.
+export type Schemas = [T.RecordSchema, T.package_, T.import_, T.classSchema, T.Square];
 const bound: op.ConstructsOperations = op.bindOperations(client);
 bound.putSquare({ row: 1, column: 2, mark: "O" });
 `;

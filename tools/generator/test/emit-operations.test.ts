@@ -32,7 +32,7 @@ async function loadGenerated(): Promise<{ module: GeneratedModule; calls: Call[]
     '{ "name": "@fixture/runtime", "type": "module", "main": "index.js" }',
   );
   const names = ["AbortError", "ApiError", "AuthError", "ChatSdkError", "ConnectionError", "InvalidInputError"];
-  const standIn = [...names, "ResponseParseError", "TimeoutError"].map(
+  const standIn = [...names, "ResponseParseError", "ResponseTooLargeError", "TimeoutError"].map(
     (name) => `export class ${name} extends Error {}`,
   );
   writeFileSync(path.join(runtime, "index.js"), [...standIn, "export const splitBatchResults = () => {};"].join("\n"));

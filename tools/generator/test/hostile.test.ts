@@ -46,6 +46,7 @@ describe("a spec with hostile strings in every field", () => {
         "LogEntry",
         "Middleware",
         "ResponseParseError",
+        "ResponseTooLargeError",
         "RetryOptions",
         "TimeoutError",
         "allOperations",

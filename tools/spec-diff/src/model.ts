@@ -86,7 +86,7 @@ export function readModels(doc: SpecDocument): Models {
         };
       }),
       body,
-      response: { kind: op.response.kind },
+      response: { kind: resolvesTo(op) },
     });
   }
   return { ok: true, byKey };
@@ -108,4 +108,10 @@ function bodySchemaRequired(doc: SpecDocument, op: OperationModel): Set<string> 
   };
   collect(schema);
   return names;
+}
+
+/** What the method resolves to, by the first success documented with content (the runtime's read mode aside). */
+function resolvesTo(op: OperationModel): "json" | "text" | "binary" | "none" {
+  const value = op.response.variants.find((variant) => variant.value !== undefined)?.value;
+  return value === undefined ? "none" : value === "schema" ? "json" : value === "string" ? "text" : "binary";
 }

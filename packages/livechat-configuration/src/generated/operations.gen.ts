@@ -19,6 +19,7 @@ export {
   ConnectionError,
   InvalidInputError,
   ResponseParseError,
+  ResponseTooLargeError,
   splitBatchResults,
   TimeoutError,
 } from "@chat-sdk/runtime";
