@@ -1,20 +1,24 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { generatedHeader } from "./header.ts";
+import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
 import { isBinarySchema } from "./media.ts";
 import { HTTP_METHODS, isRef, type OpenApiDocument, type ParameterObject, type SchemaObject } from "./openapi-types.ts";
 import type { OperationModel } from "./operations.ts";
 
 /**
- * `schema.gen.ts`: `paths`, `components` and `operations` from openapi-typescript's Node API, with two changes:
+ * `schema.gen.ts`: `paths`, `components` and `operations` from openapi-typescript's Node API, with these changes:
  * - a parameter given as `content: <media>` (e.g. Rocket.Chat's JSON query objects) is typed by its content schema,
  *   because callers pass the object and the runtime encodes it (openapi-typescript would say `string`);
  * - binary strings (`format: binary`, or 3.1 `contentMediaType`) are `Blob`, which is what the runtime returns for a
  *   binary response and what a multipart file field takes (openapi-typescript would say `string`);
- * - an operation without a {@link OperationModel.schemaKey} loses its operationId, so that it is typed under `paths`.
+ * - an operation without a {@link OperationModel.schemaKey} loses its operationId, so that it is typed under `paths`;
+ * - a schema that a `$ref` reaches by a deep pointer (`#/components/schemas/A/definitions/b`) is named in
+ *   `components.schemas` (see hoist-refs.ts): openapi-typescript would index along the pointer, into no type.
  */
 export async function emitSchema(doc: OpenApiDocument, api: string, ops: OperationModel[]): Promise<string> {
   const copy = structuredClone(doc);
+  hoistDeepSchemaRefs(copy);
   liftContentParameters(copy);
   for (const op of ops) if (op.schemaKey === undefined) delete copy.paths[op.path]?.[op.method]?.operationId;
   const ast = await openapiTS(copy as never, {
