@@ -7,6 +7,12 @@ export interface SpecChange {
   /** Human-readable place: `POST /action/create_agent request body .groups[].priority`. */
   where: string;
   message: string;
+  /** The client method the change touches (`createAgent`), as the generator names it. */
+  method?: string;
+  /** Stem of that method's `<type>Input` / `<type>Output` types (`CreateAgent`). */
+  type?: string;
+  /** The component schema the change sits in and the path inside it: `Agent.nickname`, `LiveChatErrorType`. */
+  subject?: string;
 }
 
 /** Order used everywhere a highest bump is needed; "none" stands for "no bump at all". */

@@ -1,4 +1,5 @@
-import { type LevelOrNone, rank, type SpecChange } from "./change.ts";
+import { highest, type SpecChange } from "./change.ts";
+import { type Coverage, uncovered } from "./coverage.ts";
 import type { ApiPlan } from "./plan.ts";
 
 /** Enough to see why a bump is required without flooding the terminal of a large spec rewrite. */
@@ -12,31 +13,38 @@ export interface CheckResult {
   err: string[];
 }
 
-/** Compares each plan with the bumps the pending changesets give. */
-export function checkPlans(plans: ApiPlan[], bumps: Map<string, LevelOrNone>): CheckResult {
+/**
+ * Each change of each spec must be listed by a pending changeset that bumps its package at least as far as the change
+ * needs (see coverage.ts): a changeset written for another change does not count, whatever its bump.
+ */
+export function checkPlans(plans: ApiPlan[], coverage: Coverage): CheckResult {
   const result: CheckResult = { ok: true, out: [], err: [] };
   for (const plan of plans) {
-    const given = bumps.get(plan.packageName) ?? "none";
     const since = plan.base ? `since ${plan.base}` : (plan.note ?? "");
     if (!plan.changed) {
       result.out.push(`✔ ${plan.packageName}: spec unchanged ${since}`);
       continue;
     }
-    if (rank(given) >= rank(plan.required)) {
-      const needs = plan.required === "none" ? "no bump needed (no API difference)" : `needs ${plan.required}`;
-      result.out.push(`✔ ${plan.packageName}: ${needs} (${since}), changesets give ${describe(given)}`);
+    if (plan.required === "none") {
+      result.out.push(`✔ ${plan.packageName}: no bump needed (no API difference) (${since})`);
+      continue;
+    }
+    const missing = uncovered(plan.changes, coverage, plan.packageName);
+    if (missing.length === 0) {
+      result.out.push(
+        `✔ ${plan.packageName}: needs ${plan.required} (${since}), pending changesets cover every change`,
+      );
       continue;
     }
     result.ok = false;
-    result.err.push(`✖ ${plan.packageName}: needs ${plan.required} (${since}), changesets give ${describe(given)}`);
-    const reasons = plan.changes.filter((change) => change.level === plan.required);
-    result.err.push(...listChanges(reasons.length > 0 ? reasons : plan.changes, "    "));
+    const count = missing.length === 1 ? "1 change has" : `${missing.length} changes have`;
+    result.err.push(
+      `✖ ${plan.packageName}: ${count} no changeset (${since}; needs ${highest(missing.map((c) => c.level))}): ` +
+        "run `pnpm changeset:suggest`",
+    );
+    result.err.push(...listChanges(missing, "    "));
   }
   return result;
-}
-
-function describe(level: LevelOrNone): string {
-  return level === "none" ? "nothing" : level;
 }
 
 export function formatChange(change: SpecChange): string {

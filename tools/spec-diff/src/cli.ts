@@ -5,10 +5,10 @@
  */
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { type Level, rank } from "./change.ts";
-import { pendingBumps } from "./changesets.ts";
+import { highest, type Level } from "./change.ts";
 import { checkPlans } from "./check.ts";
-import { type ApiPlan, planAll, repoRoot } from "./plan.ts";
+import { pendingCoverage, uncovered } from "./coverage.ts";
+import { NO_RELEASE, planAll, repoRoot } from "./plan.ts";
 import { writeSuggestion } from "./suggest.ts";
 
 const USAGE = "usage: cli.ts check|suggest [--base <ref>]";
@@ -26,28 +26,28 @@ async function main(argv: string[]): Promise<number> {
   }
   const root = repoRoot(process.cwd());
   const plans = await planAll(root, values.base);
+  const coverage = pendingCoverage(root);
   if (command === "check") {
-    const result = checkPlans(plans, pendingBumps(root));
+    const result = checkPlans(plans, coverage);
     for (const line of result.out) console.log(line);
     for (const line of result.err) console.error(line);
     return result.ok ? 0 : 1;
   }
-  const wanted = plans.filter(
-    (plan): plan is ApiPlan & { required: Level } => plan.changed && plan.required !== "none",
-  );
-  if (wanted.length === 0) console.log("nothing to suggest: no spec differs from its base");
-  const bumps = pendingBumps(root);
-  for (const plan of wanted) {
-    const { file, written } = writeSuggestion(root, plan);
+  const changed = plans.filter((plan) => plan.changed && plan.required !== "none");
+  if (changed.length === 0) console.log("nothing to suggest: no spec differs from its base");
+  for (const plan of changed) {
+    // Only what no pending changeset covers: a second run, or a run after more edits, never repeats a change.
+    const changes = uncovered(plan.changes, coverage, plan.packageName);
+    if (changes.length === 0) {
+      console.log(`nothing to suggest for ${plan.packageName}: pending changesets cover every change`);
+      continue;
+    }
+    // A first release is never a mere patch (plan.ts): that floor holds for its first changeset too.
+    const floor = plan.note === NO_RELEASE ? "minor" : "patch";
+    const required = highest([floor, ...changes.map((change) => change.level)]) as Level;
+    const { file, written } = writeSuggestion(root, plan, required, changes);
     const shown = path.relative(root, file);
-    const given = bumps.get(plan.packageName) ?? "none";
-    // Still written (its summary may be worth keeping), but the author should know a changeset already covers it.
-    const covered = rank(given) >= rank(plan.required) ? `; pending changesets already give ${given}` : "";
-    console.log(
-      written
-        ? `wrote ${shown} (${plan.packageName}: ${plan.required}${covered})`
-        : `${shown} already exists: left as is`,
-    );
+    console.log(written ? `wrote ${shown} (${plan.packageName}: ${required})` : `${shown} already exists: left as is`);
   }
   return 0;
 }

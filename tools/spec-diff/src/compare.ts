@@ -2,8 +2,11 @@ import type { Level } from "./change.ts";
 
 export type Json = Record<string, unknown>;
 
-/** Records one change; bound to the operation being compared so callers need not repeat its id. */
-export type Emit = (level: Level, where: string, message: string) => void;
+/**
+ * Records one change; bound to the operation being compared so callers need not repeat its id. `subject` names the
+ * change after the component schema it sits in (`Agent.nickname`), when it sits in one.
+ */
+export type Emit = (level: Level, where: string, message: string, subject?: string) => void;
 
 /** Deeper than any real spec nests; beyond it a (dereferenced, possibly cyclic) schema is not walked further. */
 export const MAX_DEPTH = 64;

@@ -18,11 +18,16 @@ const HANDLED = new Set(["paths", "servers", "security", "components"]);
 export function diffSpecs(before: Json, after: Json): SpecChange[] {
   const changes: SpecChange[] = [];
   const emitFor =
-    (operationId?: unknown): Emit =>
-    (level, where, message) =>
-      changes.push(
-        typeof operationId === "string" ? { level, operationId, where, message } : { level, where, message },
-      );
+    (operationId?: unknown, model?: { name: string; typeName: string }): Emit =>
+    (level, where, message, subject) =>
+      changes.push({
+        level,
+        ...(typeof operationId === "string" ? { operationId } : {}),
+        where,
+        message,
+        ...(model !== undefined ? { method: model.name, type: model.typeName } : {}),
+        ...(subject !== undefined ? { subject } : {}),
+      });
   const emit = emitFor();
 
   diffServers(before.servers, after.servers, "servers", "#/servers", emit);
@@ -44,7 +49,10 @@ export function diffSpecs(before: Json, after: Json): SpecChange[] {
   for (const key of unionKeys(was.keys(), now.keys())) {
     const old = was.get(key);
     const current = now.get(key);
-    const emitHere = emitFor((current ?? old)?.operation.operationId);
+    const model =
+      (models.after.ok ? models.after.byKey.get(key) : undefined) ??
+      (models.before.ok ? models.before.byKey.get(key) : undefined);
+    const emitHere = emitFor((current ?? old)?.operation.operationId, model);
     const from = moves.get(key);
     if (current && from !== undefined) {
       emitHere("minor", key, `operation moved from ${from}: the method keeps its name`);

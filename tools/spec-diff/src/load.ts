@@ -3,8 +3,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { bundle, bundleFromString, createConfig } from "@redocly/openapi-core";
+import { dereference } from "./dereference.ts";
 
-/** A bundled, dereferenced OpenAPI document: every `$ref` replaced by its target (cycles stay as shared objects). */
+/**
+ * A bundled, dereferenced OpenAPI document: every `$ref` replaced by its target object itself (cycles stay as shared
+ * objects), see dereference.ts.
+ */
 export type SpecDocument = Record<string, unknown>;
 
 type BundleResult = Awaited<ReturnType<typeof bundle>>;
@@ -12,16 +16,13 @@ type BundleResult = Awaited<ReturnType<typeof bundle>>;
 /** Loads `specFile` and every file it refers to into one dereferenced document. */
 export async function loadSpecFile(specFile: string): Promise<SpecDocument> {
   const config = await createConfig({});
-  return checked(await bundle({ ref: specFile, config, dereference: true }), specFile);
+  return checked(await bundle({ ref: specFile, config }), specFile);
 }
 
 /** Loads a single-file spec from text: what tests use for their inline before/after pairs. */
 export async function loadSpecText(text: string): Promise<SpecDocument> {
   const config = await createConfig({});
-  return checked(
-    await bundleFromString({ source: text, absoluteRef: "/inline/openapi.yaml", config, dereference: true }),
-    "inline spec",
-  );
+  return checked(await bundleFromString({ source: text, absoluteRef: "/inline/openapi.yaml", config }), "inline spec");
 }
 
 /**
@@ -57,5 +58,5 @@ function checked(result: BundleResult, shown: string): SpecDocument {
   if (error) throw new Error(`${shown}: ${error.message}`);
   const doc = result.bundle.parsed as unknown;
   if (!doc || typeof doc !== "object" || Array.isArray(doc)) throw new Error(`${shown}: not a YAML/JSON object`);
-  return doc as SpecDocument;
+  return dereference(doc as SpecDocument) as SpecDocument;
 }

@@ -10,6 +10,7 @@ import {
   unionKeys,
   valuesAdded,
 } from "./compare.ts";
+import { schemaName } from "./dereference.ts";
 
 /**
  * Requests and responses break in opposite directions: a client must be able to send what it sent before
@@ -29,6 +30,8 @@ export interface SchemaContext {
    * by the model diff (model-diff.ts), so the walk only compares what each field holds.
    */
   keysElsewhere?: boolean;
+  /** Field path -> the component schema met there; what `emit` names a change after (see subjectOf). */
+  named: Map<string, string>;
 }
 
 const COMPOSITIONS = ["allOf", "oneOf", "anyOf"] as const;
@@ -39,7 +42,24 @@ export function newSchemaContext(
   emit: Emit,
   keysElsewhere = false,
 ): SchemaContext {
-  return { direction, prefix, emit, seen: new WeakMap(), keysElsewhere };
+  const named = new Map<string, string>();
+  const namedEmit: Emit = (level, where, message) => emit(level, where, message, subjectOf(named, prefix, where));
+  return { direction, prefix, emit: namedEmit, seen: new WeakMap(), keysElsewhere, named };
+}
+
+/**
+ * `Agent.nickname` for a change at `<prefix> .agent.nickname` when the walk met the component `Agent` at `.agent`:
+ * the deepest component on the way names the change. The `<allOf[0]>` steps of the path are not shown.
+ */
+function subjectOf(named: Map<string, string>, prefix: string, where: string): string | undefined {
+  const path = where.slice(prefix.length).trimStart();
+  let best: string | undefined;
+  for (const at of named.keys()) {
+    const inside = path === at || (path.startsWith(at) && /^[.[<]/.test(path.slice(at.length)));
+    if (inside && (best === undefined || at.length > best.length)) best = at;
+  }
+  if (best === undefined) return undefined;
+  return `${named.get(best)}${path.slice(best.length).replace(/<[^>]*>/g, "")}`;
 }
 
 /** The body's own level: its root and the allOf/oneOf/anyOf members there, not inside a property or an item. */
@@ -59,6 +79,8 @@ export function diffSchema(
     if (!deepEqual(before, after)) ctx.emit("patch", where, `changed: ${pointer}`);
     return;
   }
+  const name = schemaName(after) ?? schemaName(before);
+  if (name !== undefined) ctx.named.set(path, name);
   const partners = ctx.seen.get(before) ?? new WeakSet<object>();
   if (depth > MAX_DEPTH || partners.has(after)) return;
   ctx.seen.set(before, partners.add(after));

@@ -17,45 +17,49 @@ describe("changeset:check", SLOW, () => {
     expect(run.stdout).toBe(`✔ ${PACKAGE}: spec unchanged since ${PACKAGE}@1.0.0\n`);
   });
 
-  it("fails naming major when a response field is removed, until a major changeset is added", () => {
+  it("fails for an uncovered change even when an unrelated changeset gives major, until suggest covers it", () => {
     const repo = createRepo();
     repo.write("specs/pets/pet.yaml", WITHOUT_NAME);
     const failed = repo.run("check");
     expect(failed.status).toBe(1);
     expect(failed.stderr).toBe(
-      `✖ ${PACKAGE}: needs major (since ${PACKAGE}@1.0.0), changesets give nothing\n` +
+      `✖ ${PACKAGE}: 1 change has no changeset (since ${PACKAGE}@1.0.0; needs major): run \`pnpm changeset:suggest\`\n` +
         "    major  GET /pets response 200 [].name: response field removed\n",
     );
     expect(leftovers(repo)).toEqual([]);
 
-    repo.write(".changeset/too-small.md", `---\n"${PACKAGE}": minor\n---\n\nRemove name.\n`);
-    const tooSmall = repo.run("check");
-    expect(tooSmall.status).toBe(1);
-    expect(tooSmall.stderr).toContain("needs major (since @fixture/pets@1.0.0), changesets give minor");
+    repo.write(".changeset/unrelated.md", `---\n"${PACKAGE}": major\n---\n\nSomething else.\n`);
+    expect(repo.run("check").status).toBe(1);
 
-    repo.write(".changeset/remove-name.md", `---\n"${PACKAGE}": major\n---\n\nRemove name.\n`);
+    expect(repo.run("suggest").status).toBe(0);
     const passed = repo.run("check");
     expect(passed).toMatchObject({ status: 0, stderr: "" });
-    expect(passed.stdout).toBe(`✔ ${PACKAGE}: needs major (since ${PACKAGE}@1.0.0), changesets give major\n`);
+    expect(passed.stdout).toBe(
+      `✔ ${PACKAGE}: needs major (since ${PACKAGE}@1.0.0), pending changesets cover every change\n`,
+    );
   });
 
   it("without a release tag uses --base, and without either says any change is at least minor", () => {
     const repo = createRepo({ tag: false });
-    repo.write(".changeset/fix.md", `---\n"${PACKAGE}": patch\n---\n\nFix.\n`);
     const unreleased = repo.run("check");
     expect(unreleased.status).toBe(1);
     expect(unreleased.stderr).toContain(
-      `✖ ${PACKAGE}: needs minor (no released version: any change is at least minor), changesets give patch\n`,
+      `✖ ${PACKAGE}: 1 change has no changeset (no released version: any change is at least minor; needs minor)`,
     );
     expect(unreleased.stderr).toContain("    minor  GET /pets: operation added\n");
+    expect(repo.run("suggest").stdout).toMatch(
+      /^wrote \.changeset\/pets-spec-[0-9a-f]{8}\.md \(@fixture\/pets: minor\)\n$/,
+    );
 
     repo.write(
       "specs/pets/openapi.yaml",
       repo.read("specs/pets/openapi.yaml").replace("description: OK", "description: Pets"),
     );
+    expect(repo.run("check", "--base", "HEAD").status).toBe(1);
+    expect(repo.run("suggest", "--base", "HEAD").stdout).toContain("(@fixture/pets: patch)");
     const againstHead = repo.run("check", "--base", "HEAD");
     expect(againstHead).toMatchObject({ status: 0, stderr: "" });
-    expect(againstHead.stdout).toBe(`✔ ${PACKAGE}: needs patch (since HEAD), changesets give patch\n`);
+    expect(againstHead.stdout).toBe(`✔ ${PACKAGE}: needs patch (since HEAD), pending changesets cover every change\n`);
   });
 
   it("an unknown --base is an error", () => {
@@ -72,7 +76,7 @@ describe("changeset:check", SLOW, () => {
 });
 
 describe("changeset:suggest", SLOW, () => {
-  it("writes a major changeset listing the change, which check then accepts; never overwrites it", () => {
+  it("writes a changeset in the consumer's words, which check then accepts; never overwrites it", () => {
     const repo = createRepo();
     repo.write("specs/pets/pet.yaml", WITHOUT_NAME);
     const run = repo.run("suggest");
@@ -82,27 +86,44 @@ describe("changeset:suggest", SLOW, () => {
     const file = match?.[1] ?? "";
     const text = repo.read(file);
     expect(frontMatter(text, file)).toEqual({ [PACKAGE]: "major" });
-    expect(text).toContain("- Operations changed: `listPets` (GET /pets)\n");
-    expect(text).toContain("Major:\n\n- GET /pets response 200 [].name: response field removed\n");
+    // pet.yaml is bundled as the schema `pet`: the change is named after it and the method that returns it.
+    expect(text).toContain("Breaking changes:\n\n- `pet.name`: response field removed (`listPets()`)\n");
+    expect(text).not.toContain("GET /pets");
     expect(repo.run("check").status).toBe(0);
-
-    // Run again after a hand edit: same change list, same name, so the file is kept as it is.
-    const edited = `---\n"${PACKAGE}": major\n---\n\nEdited by hand.\n`;
-    repo.write(file, edited);
-    expect(repo.run("suggest").stdout).toBe(`${file} already exists: left as is\n`);
-    expect(repo.read(file)).toBe(edited);
     expect(leftovers(repo)).toEqual([]);
   });
 
-  it("says when the pending changesets already cover the suggested bump", () => {
+  it("running it twice adds nothing; after more edits it writes only the new changes", () => {
     const repo = createRepo();
     repo.write("specs/pets/pet.yaml", WITHOUT_NAME);
-    repo.write(".changeset/remove-name.md", `---\n"${PACKAGE}": major\n---\n\nRemove name.\n`);
-    const run = repo.run("suggest");
-    expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(
-      /^wrote \.changeset\/pets-spec-[0-9a-f]{8}\.md \(@fixture\/pets: major; pending changesets already give major\)\n$/,
+    expect(repo.run("suggest").status).toBe(0);
+    const first = readdirSync(path.join(repo.root, ".changeset")).sort();
+    expect(repo.run("suggest").stdout).toBe(
+      `nothing to suggest for ${PACKAGE}: pending changesets cover every change\n`,
     );
+    expect(readdirSync(path.join(repo.root, ".changeset")).sort()).toEqual(first);
+
+    repo.write("specs/pets/pet.yaml", `${WITHOUT_NAME}  tag: { type: string }\n`);
+    const second = repo.run("suggest");
+    expect(second.stdout).toMatch(/\(@fixture\/pets: minor\)\n$/);
+    const added = readdirSync(path.join(repo.root, ".changeset")).filter((name) => !first.includes(name));
+    expect(added).toHaveLength(1);
+    const text = repo.read(`.changeset/${added[0]}`);
+    expect(text).toContain("- `pet.tag`: response field added (`listPets()`)");
+    expect(text).not.toContain("pet.name");
+    expect(repo.run("check").status).toBe(0);
+  });
+
+  it("a hand-edited changeset keeps covering its changes as long as the marker stays", () => {
+    const repo = createRepo();
+    repo.write("specs/pets/pet.yaml", WITHOUT_NAME);
+    const file = /^wrote (\S+)/.exec(repo.run("suggest").stdout)?.[1] ?? "";
+    const marker = /<!-- spec-diff .* -->/.exec(repo.read(file))?.[0] ?? "";
+    repo.write(file, `---\n"${PACKAGE}": major\n---\n\nPets no longer have a name.\n\n${marker}\n`);
+    expect(repo.run("check").status).toBe(0);
+    expect(repo.run("suggest").stdout).toContain("pending changesets cover every change");
+    repo.write(file, `---\n"${PACKAGE}": major\n---\n\nPets no longer have a name.\n`);
+    expect(repo.run("check").status).toBe(1);
   });
 
   it("writes nothing when no spec changed", () => {

@@ -10,7 +10,14 @@ describe("major changes", () => {
   /b:\n    get: { operationId: getB, responses: { "200": { description: OK } } }\n`);
     const after = spec(`  /a:\n    get: { operationId: getA, responses: { "200": { description: OK } } }\n`);
     expect(await diff(before, after)).toEqual([
-      { level: "major", operationId: "getB", where: "GET /b", message: "operation removed" },
+      {
+        level: "major",
+        operationId: "getB",
+        where: "GET /b",
+        message: "operation removed",
+        method: "getB",
+        type: "GetB",
+      },
     ]);
   });
 
@@ -23,6 +30,8 @@ describe("major changes", () => {
         operationId: "createThing",
         where: "POST /things response 200 .name",
         message: "response field removed",
+        method: "createThing",
+        type: "CreateThing",
       },
     ]);
   });

@@ -10,7 +10,14 @@ describe("minor changes", () => {
     const after = spec(`  /a:\n    get: { operationId: getA, responses: { "200": { description: OK } } }
     delete: { operationId: deleteA, responses: { "204": { description: Gone } } }\n`);
     expect(await diff(before, after)).toEqual([
-      { level: "minor", operationId: "deleteA", where: "DELETE /a", message: "operation added" },
+      {
+        level: "minor",
+        operationId: "deleteA",
+        where: "DELETE /a",
+        message: "operation added",
+        method: "deleteA",
+        type: "DeleteA",
+      },
     ]);
   });
 
