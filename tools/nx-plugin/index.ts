@@ -8,6 +8,7 @@ import path from "node:path";
 import type { CreateNodesV2, TargetConfiguration } from "nx/src/devkit-exports.js";
 
 const GENERATOR = ["{workspaceRoot}/tools/generator/src/**", "{workspaceRoot}/tools/generator/templates/**"];
+const DOCS = ["{workspaceRoot}/tools/docs/src/**", ...GENERATOR];
 
 export const createNodesV2: CreateNodesV2 = [
   "specs/*/openapi.yaml",
@@ -37,8 +38,25 @@ function targetsFor(api: string): Record<string, TargetConfiguration> {
     generate: {
       command: `node tools/generator/src/cli.ts ${api}`,
       options: { cwd: "{workspaceRoot}" },
-      inputs: [spec, ...GENERATOR, "{workspaceRoot}/package.json"],
-      outputs: ["{projectRoot}/src/generated"],
+      // The README is an input too: generation rewrites only its operations table, the rest is handwritten.
+      inputs: [spec, ...GENERATOR, "{workspaceRoot}/package.json", "{projectRoot}/README.md"],
+      outputs: ["{projectRoot}/src/generated", "{projectRoot}/README.md"],
+      cache: true,
+    },
+    // The API reference (Redocly HTML with a TypeScript sample per operation), see tools/docs.
+    docs: {
+      command: `node tools/docs/src/cli.ts ${api}`,
+      options: { cwd: "{workspaceRoot}" },
+      dependsOn: ["generate"],
+      // The package's src/ and the runtime: samples create the client with what its options type requires.
+      inputs: [
+        spec,
+        ...DOCS,
+        "{projectRoot}/src/**/*",
+        "{workspaceRoot}/packages/runtime/src/**",
+        "{workspaceRoot}/package.json",
+      ],
+      outputs: ["{projectRoot}/reference"],
       cache: true,
     },
     build: {

@@ -1,6 +1,6 @@
 /**
  * `pnpm test`: everything CI checks, in the order a failure is cheapest to explain.
- * Spec lint -> code style -> generate + drift check -> changesets cover spec changes -> typecheck, tests (the release
+ * Spec lint -> code style -> CI workflows -> generate + drift check -> changesets cover spec changes -> typecheck, tests (the release
  * test publishes to a local Verdaccio and uses the packages from Node and Chromium), build, package lint -> size
  * budgets -> affected wiring.
  */
@@ -10,6 +10,7 @@ import { step } from "./run.ts";
 
 step("Lint every spec (Redocly, strict)", "nx", ["run-many", "-t", "lint-spec", "--outputStyle=static"]);
 step("Lint and format code (Biome)", "biome", ["check", "."]);
+step("Validate the GitHub Actions workflows (action-validator)", "node", ["tools/scripts/lint-workflows.ts"]);
 step("Generate all packages", "nx", ["run-many", "-t", "generate", "--outputStyle=static"]);
 step("Check generated code is committed", "node", ["tools/scripts/check-drift.ts"]);
 step("Check changesets cover every spec change", "node", ["tools/spec-diff/src/cli.ts", "check"]);

@@ -14,7 +14,12 @@ import {
   type RawClient,
 } from "@chat-sdk/runtime";
 import { classifyLiveChatError, createLiveChatError, recoverMisdirected } from "./errors.ts";
-import { bindOperations, type Client, type LiveChatConfigurationOperations } from "./generated/operations.gen.ts";
+import {
+  allOperations,
+  bindOperations,
+  type Client,
+  type LiveChatConfigurationOperations,
+} from "./generated/operations.gen.ts";
 import type { paths } from "./generated/schema.gen.ts";
 
 /** The spec's only server. The API version is part of the path, so a new version means a new package. */
@@ -53,7 +58,7 @@ export function createLiveChatConfigurationClient(
   options: LiveChatConfigurationClientOptions,
 ): LiveChatConfigurationClient {
   const api = createLiveChatConfigurationApi(options);
-  return { ...bindOperations(api), raw: createRawClient(api) };
+  return { ...bindOperations(api), raw: createRawClient(api, Object.values(allOperations)) };
 }
 
 /**

@@ -10,7 +10,7 @@ import {
   type RawClient,
 } from "@chat-sdk/runtime";
 import { RocketChatError } from "./errors.ts";
-import { bindOperations, type Client, type RocketChatOperations } from "./generated/operations.gen.ts";
+import { allOperations, bindOperations, type Client, type RocketChatOperations } from "./generated/operations.gen.ts";
 import type { paths } from "./generated/schema.gen.ts";
 
 /** The two headers every Rocket.Chat REST call needs: the logged-in user's id and auth token. */
@@ -34,7 +34,7 @@ export interface RocketChatClient extends RocketChatOperations {
 /** Every operation as a method, plus `paginate` and `raw`. */
 export function createRocketChatClient(options: RocketChatClientOptions): RocketChatClient {
   const api = createRocketChatApi(options);
-  return { ...bindOperations(api), raw: createRawClient(api) };
+  return { ...bindOperations(api), raw: createRawClient(api, Object.values(allOperations)) };
 }
 
 /** The configured runtime client alone, for the standalone functions: `getLivechatQueue(createRocketChatApi(o))`. */

@@ -160,4 +160,13 @@ describe("errors and auth", () => {
     expect(error).toEqual({ status: "error", message: "You must be logged in to do this." });
     expect(server.requests.at(-1)?.headers["x-user-id"]).toBe(auth.userId);
   });
+
+  it("raw sends sort, fields and query JSON-encoded, as Rocket.Chat expects and the methods do", async () => {
+    const input = { roomId: "GENERAL", sort: { _updatedAt: -1 as const }, fields: { name: 1 as const } };
+    await client().getChannelIntegrations(input);
+    await client().raw.GET("/api/v1/channels.getIntegrations", { params: { query: input } });
+    const [method, raw] = server.requests.slice(-2);
+    expect(raw?.query).toEqual(method?.query);
+    expect(raw?.query.sort).toBe('{"_updatedAt":-1}');
+  });
 });

@@ -81,3 +81,15 @@ describe("pagination", () => {
     client.paginate.getChannelIntegrations;
   });
 });
+
+describe("raw", () => {
+  it("types a JSON query parameter as its schema, not as a string", () => {
+    void client.raw.GET("/api/v1/channels.getIntegrations", {
+      params: { query: { roomId: "GENERAL", sort: { _updatedAt: -1 } } },
+    });
+    void client.raw.GET("/api/v1/channels.getIntegrations", {
+      // @ts-expect-error sort is a SortSpec object (sent JSON-encoded), not a string
+      params: { query: { roomId: "GENERAL", sort: '{"_updatedAt":-1}' } },
+    });
+  });
+});

@@ -1,12 +1,13 @@
 import type { Middleware } from "openapi-fetch";
 import type { AuthProvider, HeaderValues } from "./auth.ts";
-import { AbortError, ApiError, type ApiErrorInit, AuthError, ChatSdkError, TimeoutError } from "./errors.ts";
+import { ApiError, type ApiErrorInit, AuthError, ChatSdkError } from "./errors.ts";
 import type { HttpContext } from "./http.ts";
 import { describeOutcome, type LogEntry, type Logger } from "./logger.ts";
 import type { CallOptions, OperationDescriptor, OperationInput } from "./operation.ts";
 import { prepareRequest } from "./request.ts";
 import { DEFAULT_RETRY, type ErrorClassifier, isRetryable, type RetryOptions, retryDelay } from "./retry.ts";
 import { sendOnce } from "./send-once.ts";
+import { bounded, sleep } from "./wait.ts";
 
 export interface ApiClientOptions {
   /** Root URL, e.g. `https://chat.example.com`. */
@@ -53,6 +54,14 @@ export interface ApiClient<Paths extends {}> {
   readonly http: HttpContext;
   /** The auth headers (and any learnt by `recover`) for the next request; rejects with AuthError. */
   credentials(operationId: string): Promise<HeaderValues>;
+  /** Timeout, retries and logger of this client, which the `raw` client follows too. */
+  readonly policy: CallPolicy;
+}
+
+export interface CallPolicy {
+  timeoutMs: number;
+  retry: Required<RetryOptions>;
+  logger: Logger | undefined;
 }
 
 export function createApiClient<Paths extends {}>(options: ApiClientOptions): ApiClient<Paths> {
@@ -91,6 +100,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
   return {
     http,
     credentials: async (operationId) => authHeaders(operationId),
+    policy: { timeoutMs: options.timeoutMs ?? 60_000, retry: clientRetry, logger: options.logger },
     async call<Result>(operation: OperationDescriptor, input: object, call: CallOptions<string> = {}) {
       // Once per call, not per attempt: a bad input fails before anything is sent, and retries reuse the body.
       const prepared = prepareRequest(baseUrl, operation, input as OperationInput, call.contentType);
@@ -148,56 +158,4 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
       }
     },
   };
-}
-
-/**
- * Waiting for an async credentials provider is part of the attempt: the caller's signal and `timeoutMs` end it too,
- * so a provider that never settles cannot keep a call pending for ever.
- */
-function bounded<T>(pending: Promise<T>, signal: AbortSignal | undefined, timeoutMs: number, operationId: string) {
-  if (!signal && !(timeoutMs > 0 && Number.isFinite(timeoutMs))) return pending;
-  return new Promise<T>((resolve, reject) => {
-    const done = () => {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", onAbort);
-    };
-    const onAbort = () => {
-      done();
-      reject(new AbortError(operationId, signal?.reason));
-    };
-    const timer =
-      timeoutMs > 0 && Number.isFinite(timeoutMs)
-        ? setTimeout(() => {
-            done();
-            reject(new TimeoutError(operationId, timeoutMs));
-          }, timeoutMs)
-        : undefined;
-    if (signal?.aborted) return onAbort();
-    signal?.addEventListener("abort", onAbort, { once: true });
-    pending.then(
-      (value) => {
-        done();
-        resolve(value);
-      },
-      (error: unknown) => {
-        done();
-        reject(error);
-      },
-    );
-  });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined, operationId: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new AbortError(operationId, signal.reason));
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new AbortError(operationId, signal?.reason));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

@@ -66,7 +66,7 @@ function lenientJson(text: string): unknown {
 }
 
 /** Connection never established: the server cannot have acted on the request. */
-function surelyNotSent(error: unknown): boolean {
+export function surelyNotSent(error: unknown): boolean {
   return /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|UND_ERR_CONNECT_TIMEOUT)$/.test(
     String((error as { cause?: { code?: unknown } })?.cause?.code),
   );

@@ -6,6 +6,7 @@
  * - as a string literal: {@link stringLiteral}
  * - as an object or interface property name: {@link propertyKey}
  * - inside a template literal (the scaffold's `Cookie` header): {@link templateText}
+ * - as inline Markdown (a README table cell, a reference description): {@link markdownText}
  */
 
 /** Line terminators of ECMAScript and YAML: CRLF, CR, LINE SEPARATOR, PARAGRAPH SEPARATOR and NEXT LINE. */
@@ -73,3 +74,51 @@ export function templateText(value: string): string {
       (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`,
     );
 }
+
+/**
+ * Inline Markdown that shows `value` as text and nothing else, safe in a table cell: the spec's own code spans
+ * (balanced backticks) stay code spans, everything else is literal. HTML (`<`, `>`, `&`), link and image brackets,
+ * emphasis marks, backslashes and stray backticks are escaped, every pipe is `\|` (GFM splits cells before it reads code spans) and
+ * line terminators and control characters become one space, so the text can neither end its table row or cell nor
+ * become HTML, a link or code that swallows what follows.
+ */
+export function markdownText(value: string): string {
+  return oneLine(value)
+    .split(/(`[^`]+`)/)
+    .map((part, index) => (index % 2 === 1 ? codeOrText(part.slice(1, -1)) : literal(part)))
+    .join("")
+    .replace(/\|/g, "\\|");
+}
+
+/** `value` as one Markdown code span (a scope, an HTTP path), safe in a table cell like {@link markdownText}. */
+export function markdownCode(value: string): string {
+  return codeOrText(oneLine(value)).replace(/\|/g, "\\|");
+}
+
+/**
+ * A code span, unless a backslash precedes a pipe: `\\|` would then end the table cell (GFM reads `\\` before the
+ * pipe, and a code span cannot escape the backslash), so that rare text is written as escaped literal text instead.
+ */
+function codeOrText(text: string): string {
+  return /\\\|/.test(text) ? literal(text) : codeSpanOf(text);
+}
+
+/** Text with every Markdown construct escaped (pipes are left to the caller). */
+function literal(text: string): string {
+  return text.replace(/[\\`[\]*_~]/g, "\\$&").replace(/[<>&]/g, (char) => HTML_ENTITIES[char] ?? char);
+}
+
+function oneLine(value: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are replaced on purpose
+  return value.replace(/[\s\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, " ");
+}
+
+/** A code span whatever backticks `text` holds (CommonMark: a longer fence, padded when text starts or ends with one). */
+function codeSpanOf(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const fence = "`".repeat(longest + 1);
+  const pad = text.startsWith("`") || text.endsWith("`") ? " " : "";
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+const HTML_ENTITIES: Record<string, string> = { "<": "&lt;", ">": "&gt;", "&": "&amp;" };

@@ -2,13 +2,15 @@ import path from "node:path";
 import { readPackageConfig } from "./config.ts";
 import { emitOperations } from "./emit-operations.ts";
 import { emitSchema } from "./emit-schema.ts";
+import { emitTesting } from "./emit-testing.ts";
 import { emitTypes } from "./emit-types.ts";
 import { GeneratorError } from "./errors.ts";
 import { apiLayout } from "./layout.ts";
 import { loadSpec } from "./load-spec.ts";
 import { readOperations } from "./operations.ts";
+import { readmeUpdate } from "./readme-update.ts";
 import { scaffoldPackage } from "./scaffold/package.ts";
-import { replaceDirectory } from "./write-atomic.ts";
+import { replaceDirectory, replaceFile } from "./write-atomic.ts";
 
 export interface GenerateResult {
   api: string;
@@ -46,10 +48,16 @@ export async function generateApi(root: string, api: string): Promise<GenerateRe
     // The runtime package of the same scope, as in the scaffolded package.json and src/index.ts.
     "types.gen.ts": emitTypes(doc, ops, api, runtimeName, config.clientName),
     "operations.gen.ts": emitOperations(ops, api, config.clientName, runtimeName),
+    // The MSW mock behind `<package>/testing` (its own entry: never in the client's bundle).
+    "testing.gen.ts": emitTesting(doc, ops, api, config.clientName, runtimeName),
   };
 
   const scaffolded = scaffoldPackage(layout, config, doc, ops);
+  // The README's operations table is computed before anything generated is written, and written right after.
+  const readme = readmeUpdate(layout, ops);
+  if (readme.warning) warnings.push(readme.warning);
   replaceDirectory(layout.generatedDir, files);
+  if (readme.content !== undefined) replaceFile(readme.file, readme.content);
   return {
     api,
     packageName: config.packageName,

@@ -32,3 +32,15 @@ export function writeIfMissing(file: string, content: string): boolean {
   writeFileSync(file, content);
   return true;
 }
+
+/** Replaces one file with a rename, so a reader (or a failed run) sees the old bytes or the new ones, never half. */
+export function replaceFile(file: string, content: string): void {
+  const staging = path.join(path.dirname(file), `.${path.basename(file)}.tmp-${process.pid}`);
+  try {
+    writeFileSync(staging, content);
+    renameSync(staging, file);
+  } catch (error) {
+    rmSync(staging, { force: true });
+    throw error;
+  }
+}

@@ -12,7 +12,11 @@ import type ts from "typescript";
 import { SCOPE } from "./workspace.ts";
 
 const RUNTIME_SOURCE = fileURLToPath(new URL("../../../packages/runtime/src/index.ts", import.meta.url));
-const OPTIONS: TypecheckOptions = { paths: { [`${SCOPE}/runtime`]: [RUNTIME_SOURCE] } };
+const TESTING_SOURCE = fileURLToPath(new URL("../../../packages/runtime/src/testing/index.ts", import.meta.url));
+const MSW_TYPES = fileURLToPath(new URL("../node_modules/msw/lib/core/index.d.ts", import.meta.url));
+const OPTIONS: TypecheckOptions = {
+  paths: { [`${SCOPE}/runtime`]: [RUNTIME_SOURCE], [`${SCOPE}/runtime/testing`]: [TESTING_SOURCE], msw: [MSW_TYPES] },
+};
 
 export function consumerProgram(files: string[]): ts.Program {
   return program(files, OPTIONS);

@@ -1,6 +1,14 @@
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
-import { commentText, isIdentifierName, propertyKey, stringLiteral, templateText } from "../src/escape.ts";
+import {
+  commentText,
+  isIdentifierName,
+  markdownCode,
+  markdownText,
+  propertyKey,
+  stringLiteral,
+  templateText,
+} from "../src/escape.ts";
 import { codeSpan, jsdocBlock, operationJsdoc } from "../src/jsdoc.ts";
 
 /** Strings a spec or sdk.yaml could hold that break naive code generation. */
@@ -213,5 +221,21 @@ describe("operationJsdoc with hostile spec text", () => {
     expect(leadingComments(file)).toEqual([doc.trimStart()]);
     expect(doc).toContain("HTTP: ``GET /a`b`/{id} *\\/ export const evil = 1; /*``");
     expect(doc).toContain("@see https://x.test/*\\/%20export%20const%20evil%20=%202;");
+  });
+});
+
+describe("markdownText / markdownCode", () => {
+  it("keeps the spec's code spans and makes everything else literal, on one line", () => {
+    expect(markdownText("only to update the `role`")).toBe("only to update the `role`");
+    expect(markdownText("a|b <i>&</i> [x](y) *em* _u_ ~s~ \\ `")).toBe(
+      "a\\|b &lt;i&gt;&amp;&lt;/i&gt; \\[x\\](y) \\*em\\* \\_u\\_ \\~s\\~ \\\\ \\`",
+    );
+    expect(markdownText("line\nnext\r\u2028end\u0000")).toBe("line next end ");
+  });
+
+  it("writes code that a pipe or a backslash before a pipe cannot end", () => {
+    expect(markdownCode("GET /a|b")).toBe("`GET /a\\|b`");
+    expect(markdownCode("has `tick`")).toBe("`` has `tick` ``");
+    expect(markdownCode("a\\|b")).toBe("a\\\\\\|b");
   });
 });

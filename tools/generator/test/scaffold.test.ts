@@ -12,6 +12,7 @@ const HANDWRITTEN = [
   "README.md",
   "package.json",
   "src/index.ts",
+  "src/testing.ts",
   "test/client.test.ts",
   "tsconfig.json",
   "tsdown.config.ts",
@@ -46,7 +47,11 @@ describe("scaffolding of the handwritten package files", () => {
     expect(pkg.name).toBe(`${SCOPE}/petstore-mini`);
     expect(pkg.description).toBe("A tiny pet store used to test the generator.");
     expect(pkg.dependencies).toEqual({ [`${SCOPE}/runtime`]: "workspace:*" });
-    expect(pkg.devDependencies).toEqual({ [`${SCOPE}/test-utils`]: "workspace:*" });
+    // test-utils comes from the workspace root: a published package.json must not name a private package.
+    expect(pkg.devDependencies).toEqual({ msw: "3.0.5" });
+    expect(pkg.peerDependencies).toEqual({ msw: "^2.0.0 || ^3.0.0" });
+    expect(pkg.peerDependenciesMeta).toEqual({ msw: { optional: true } });
+    expect(pkg.exports["./testing"].import.default).toBe("./dist/testing.js");
     expect(pkg.repository.directory).toBe("packages/petstore-mini");
   });
 
@@ -59,10 +64,10 @@ describe("scaffolding of the handwritten package files", () => {
     );
     expect(index).toContain(`from "${SCOPE}/runtime";`);
     expect(index).toContain(
-      'import { bindOperations, type Client, type PetstoreMiniOperations } from "./generated/operations.gen.ts";',
+      'import { allOperations, bindOperations, type Client, type PetstoreMiniOperations } from "./generated/operations.gen.ts";',
     );
     expect(index).toContain("export function createPetstoreMiniApi(options: PetstoreMiniClientOptions = {}): Client {");
-    expect(index).toContain("raw: createRawClient(api)");
+    expect(index).toContain("raw: createRawClient(api, Object.values(allOperations))");
     expect(read(ws, "test/client.test.ts")).toContain('import { createPetstoreMiniClient } from "../src/index.ts";');
     expect(read(ws, "README.md")).toMatch(/^# @fixture\/petstore-mini\n/);
     expect(JSON.parse(read(ws, "tsconfig.json")).extends).toBe("../../tsconfig.base.json");
@@ -80,7 +85,7 @@ describe("scaffolding of the handwritten package files", () => {
     expect(second.scaffolded).toEqual([]);
     expect(read(ws, "src/index.ts")).toBe(index);
     expect(read(ws, "package.json")).toBe(pkg);
-    expect(second.generated).toHaveLength(3);
+    expect(second.generated).toHaveLength(4);
   });
 
   it("once package.json exists, a deliberately deleted handwritten file is not brought back", async () => {
@@ -428,7 +433,12 @@ describe("the scaffolded files compile and pass the repo's lint", () => {
         "",
       ].join("\n"),
     );
-    const files = [usage, ...spaces.map((ws) => path.join(ws.packageDir, "test/client.test.ts"))];
+    const files = [
+      usage,
+      ...spaces.flatMap((ws) =>
+        ["test/client.test.ts", "src/testing.ts"].map((file) => path.join(ws.packageDir, file)),
+      ),
+    ];
     expect(typeErrors(files, spaces[0]?.root ?? "")).toEqual([]);
   }, 60_000);
 
@@ -468,6 +478,8 @@ function typeErrors(files: string[], scratch: string): string[] {
     typeRoots: [path.join(REPO, "node_modules", "@types")],
     paths: {
       [`${SCOPE}/runtime`]: [path.join(REPO, "packages/runtime/src/index.ts")],
+      [`${SCOPE}/runtime/testing`]: [path.join(REPO, "packages/runtime/src/testing/index.ts")],
+      msw: [path.join(REPO, "packages/runtime/node_modules/msw/lib/core/index.d.ts")],
       [`${SCOPE}/test-utils`]: [path.join(REPO, "tools/test-utils/src/index.ts")],
       "@redocly/openapi-core": [redocly],
       vitest: [path.join(REPO, "node_modules/vitest/dist/index.d.ts")],

@@ -11,7 +11,7 @@ import { GeneratorError } from "../src/errors.ts";
 
 export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 export const SCOPE = "@fixture";
-export const GENERATED_FILES = ["schema.gen.ts", "types.gen.ts", "operations.gen.ts"] as const;
+export const GENERATED_FILES = ["schema.gen.ts", "types.gen.ts", "operations.gen.ts", "testing.gen.ts"] as const;
 
 export interface Workspace {
   root: string;

@@ -20,6 +20,8 @@ export async function createConsumer(
   const wanted = ["@chat-sdk/rocket-chat", "@chat-sdk/livechat-configuration"].map(
     (name) => `${name}@${versions[name]}`,
   );
-  await run("npm", ["install", "--no-audit", "--no-fund", ...wanted, "typescript@5.9.3"], { cwd: dir });
+  // msw 2 and vitest for the team's own tests with the testing kits (kit/): msw is the kits' optional peer.
+  const testing = ["msw@2.15.0", "vitest@5.1.1"];
+  await run("npm", ["install", "--no-audit", "--no-fund", ...wanted, "typescript@5.9.3", ...testing], { cwd: dir });
   return dir;
 }

@@ -18,11 +18,13 @@ export interface Release {
   versions: Record<string, string>;
   /** Files of each tarball, by package name. */
   tarballs: Record<string, string[]>;
+  /** CHANGELOG.md as `changeset version` wrote it, by package name. */
+  changelogs: Record<string, string>;
 }
 
 /**
  * Releases the committed state of the repo the way CI would: a clean clone, install, build, `changeset version`
- * (bumps and CHANGELOG.md from the pending changesets), then `changeset publish` to the given registry.
+ * (bumps and CHANGELOG.md from the pending changesets), then `pnpm publish-packages` to the given registry.
  */
 export async function releaseTo(registry: Registry, repoRoot: string, workDir: string): Promise<Release> {
   const clone = path.join(workDir, "repo");
@@ -42,15 +44,17 @@ export async function releaseTo(registry: Registry, repoRoot: string, workDir: s
 
   const tarballs: Record<string, string[]> = {};
   const versions: Record<string, string> = {};
+  const changelogs: Record<string, string> = {};
   for (const dir of PUBLISHED) {
     const cwd = path.join(clone, "packages", dir);
     const manifestFile = path.join(cwd, "package.json");
     const manifest = JSON.parse(readFileSync(manifestFile, "utf8")) as Manifest;
     versions[manifest.name] = manifest.version;
-    // `publishConfig.provenance` needs a CI identity (OIDC) to sign with; a local run has none, so this clone drops it.
-    if (manifest.publishConfig?.provenance !== true) throw new Error(`${manifest.name} is not provenance-ready`);
-    const local = { ...manifest, publishConfig: { ...manifest.publishConfig, provenance: false } };
-    writeFileSync(manifestFile, JSON.stringify(local, null, 2));
+    changelogs[manifest.name] = readFileSync(path.join(cwd, "CHANGELOG.md"), "utf8");
+    // Provenance is the release workflow's environment switch (NPM_CONFIG_PROVENANCE), never forced by a manifest:
+    // a manifest that forced it could not be published to this registry, nor any private one.
+    if (manifest.publishConfig?.provenance !== undefined)
+      throw new Error(`${manifest.name} sets publishConfig.provenance`);
     const packed = JSON.parse(
       await run("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd, env }),
     ) as Array<{
@@ -65,6 +69,7 @@ export async function releaseTo(registry: Registry, repoRoot: string, workDir: s
 
   const host = registry.url.replace(/^https?:/, "");
   writeFileSync(path.join(clone, ".npmrc"), `${host}:_authToken=${registry.token}\n`);
-  await run("changeset", ["publish"], { cwd: clone, env: publishEnv });
-  return { versions, tarballs };
+  // The README's path for another registry: npm_config_registry, then the same script `pnpm release` ends with.
+  await run("pnpm", ["publish-packages"], { cwd: clone, env: publishEnv });
+  return { versions, tarballs, changelogs };
 }

@@ -5,10 +5,11 @@
  * with the browser's own fetch, FormData and Blob). Everything started here is stopped in afterAll, pass or fail.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { publishRefusal } from "../../scripts/publish.ts";
 import { openInChromium } from "../src/chromium.ts";
 import { createConsumer } from "../src/consumer.ts";
 import { DOWNLOAD, MOTD } from "../src/media.ts";
@@ -69,6 +70,13 @@ describe("release", () => {
     for (const version of Object.values(release.versions)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
   });
 
+  it("writes changelogs from the changesets' words, without spec-diff's coverage markers", () => {
+    for (const [name, changelog] of Object.entries(release.changelogs)) {
+      expect(changelog, name).toContain("First release");
+      expect(changelog, name).not.toContain("spec-diff");
+    }
+  });
+
   it("packs only what a consumer needs: dist, README, LICENSE, CHANGELOG, package.json", () => {
     for (const [name, files] of Object.entries(release.tarballs)) {
       expect(files, name).toEqual(expect.arrayContaining(["CHANGELOG.md", "LICENSE", "README.md", "package.json"]));
@@ -89,6 +97,16 @@ describe("release", () => {
         expect(range, `${name} must not publish workspace: ranges`).not.toMatch(/^workspace:/);
       }
     }
+  });
+});
+
+describe("publishing elsewhere", () => {
+  it("refuses the public registry without provenance, and allows it with it or any other registry", () => {
+    expect(publishRefusal({})).toMatch(/needs provenance.*NPM_CONFIG_PROVENANCE=true/);
+    expect(publishRefusal({ npm_config_registry: "https://registry.npmjs.org/" })).toBeDefined();
+    expect(publishRefusal({ NPM_CONFIG_PROVENANCE: "true" })).toBeUndefined();
+    expect(publishRefusal({ npm_config_registry: registry.url })).toBeUndefined();
+    expect(publishRefusal({ npm_config_registry: "not a url" })).toMatch(/not a URL/);
   });
 });
 
@@ -122,6 +140,29 @@ describe("a consumer project", () => {
   it.each(["bundler", "node16"])("type-checks with moduleResolution %s", async (resolution) => {
     const tsc = path.join(consumer, "node_modules", ".bin", "tsc");
     await expect(run(tsc, ["-p", `tsconfig.${resolution}.json`], { cwd: consumer })).resolves.toBe("");
+  });
+
+  it("runs the team's own vitest suite on the testing kits (msw 2), every test passing", async () => {
+    const vitest = path.join(consumer, "node_modules", "vitest", "vitest.mjs");
+    const report = path.join(consumer, "kit-results.json");
+    await run(process.execPath, [vitest, "run", "kit/", "--reporter=json", `--outputFile=${report}`], {
+      cwd: consumer,
+    });
+    const results = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number };
+    expect(results.numFailedTests).toBe(0);
+    expect(results.numPassedTests).toBe(8);
+  });
+
+  it("type-checks the kit suite, where every wrong override is an error", async () => {
+    const tsc = path.join(consumer, "node_modules", ".bin", "tsc");
+    await expect(run(tsc, ["-p", "tsconfig.kit.json"], { cwd: consumer })).resolves.toBe("");
+    // Without the @ts-expect-error lines the same file fails, once per wrong override: the check can fail.
+    const file = path.join(consumer, "kit", "kit-types.ts");
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("// @ts-expect-error", "// expected:"));
+    const failed = await run(tsc, ["-p", "tsconfig.kit.json"], { cwd: consumer }).catch(
+      (error: Error) => error.message,
+    );
+    expect(failed.match(/kit-types\.ts\(\d+,\d+\): error TS/g)).toHaveLength(4);
   });
 
   it("runs the same calls in headless Chromium from a page served on 127.0.0.1", async () => {
