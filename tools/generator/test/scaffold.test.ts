@@ -49,7 +49,7 @@ describe("scaffolding of the handwritten package files", () => {
     expect(pkg.dependencies).toEqual({ [`${SCOPE}/runtime`]: "workspace:*" });
     // test-utils comes from the workspace root: a published package.json must not name a private package.
     expect(pkg.devDependencies).toEqual({ msw: "3.0.5" });
-    expect(pkg.peerDependencies).toEqual({ msw: "^2.0.0 || ^3.0.0" });
+    expect(pkg.peerDependencies).toEqual({ msw: "^2.15.0 || ^3.0.5" });
     expect(pkg.peerDependenciesMeta).toEqual({ msw: { optional: true } });
     expect(pkg.exports["./testing"].import.default).toBe("./dist/testing.js");
     expect(pkg.repository.directory).toBe("packages/petstore-mini");
