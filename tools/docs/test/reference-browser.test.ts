@@ -34,14 +34,19 @@ const READ_TAG = (index: number) => `(async () => {
   [...document.querySelectorAll("button")].filter((b) => b.innerText.trim() === "+ Show")[${index}]?.click();
   for (let i = 0; i < 50 && document.body.innerText.length <= before; i++) await sleep(100);
   await sleep(500);
-  // Operations further down render when scrolled to: read the page while scrolling through it.
-  let text = document.body.innerText;
-  for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
-    window.scrollTo(0, y);
-    await sleep(60);
-    text += "\\n" + document.body.innerText;
+  // Operations further down render when scrolled to: read the page while scrolling through it, pass after pass,
+  // until a whole pass shows nothing new (a loaded machine renders late, so no fixed wait is trusted).
+  const seen = new Set(document.body.innerText.split("\\n"));
+  for (let pass = 0; pass < 8; pass++) {
+    const known = seen.size;
+    for (let y = 0; y < document.documentElement.scrollHeight; y += 600) {
+      window.scrollTo(0, y);
+      await sleep(60 + pass * 90);
+      for (const line of document.body.innerText.split("\\n")) seen.add(line);
+    }
+    if (pass > 0 && seen.size === known) break;
   }
-  return text;
+  return [...seen].join("\\n");
 })()`;
 
 /** Scrolls the first TypeScript sample into the middle of the window, for the screenshot. */
