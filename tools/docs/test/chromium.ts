@@ -5,11 +5,9 @@
  * scroll) before it reads the page. `stopAll` ends every browser started here with its process group.
  */
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
+import { rmSync } from "node:fs";
+import { headlessChromium } from "@chat-sdk/test-utils/chromium";
 
-const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser"];
 const browsers = new Set<{ child: ChildProcess; profile: string }>();
 
 export interface PageSession {
@@ -21,21 +19,12 @@ export interface PageSession {
 }
 
 export async function open(url: string): Promise<PageSession> {
-  const binary = CANDIDATES.find((candidate) => existsSync(candidate));
-  if (!binary) throw new Error("Chromium is not installed (Debian package `chromium`; .ci/run installs it)");
-  const profile = mkdtempSync(path.join(tmpdir(), "docs-chromium-"));
+  const { binary, args: flags, profile } = headlessChromium("docs-chromium-");
   const args = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
+    ...flags,
     "--window-size=1280,2000",
     "--remote-debugging-address=127.0.0.1",
     "--remote-debugging-port=0",
-    `--user-data-dir=${profile}`,
     "about:blank",
   ];
   const child = spawn(binary, args, { detached: true, stdio: ["ignore", "ignore", "pipe"] });
