@@ -13,4 +13,6 @@ const shared = {
 export default defineConfig([
   { ...shared, entry: { index: "src/index.ts" }, clean: true },
   { ...shared, entry: { testing: "src/testing.ts" }, clean: false },
+  // The webhook receiver, for servers only: its own build, so neither the client nor the mock carries it.
+  { ...shared, entry: { webhooks: "src/webhooks.ts" }, clean: false },
 ]);

@@ -1,14 +1,16 @@
 /**
- * Nx plugin: one project per `specs/<api>/openapi.yaml`, rooted at `packages/<api>`.
+ * Nx plugin: two projects per `specs/<api>/openapi.yaml`, the client rooted at `packages/<api>` and its types
+ * package at `packages/<api>-types`.
  * Each target's inputs name that API's own spec folder, so `nx affected` marks only that package (and its
  * dependents) when only its spec changes, and cached outputs are reused otherwise. Nothing per API lives in nx.json.
  */
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import type { CreateNodesV2, TargetConfiguration } from "nx/src/devkit-exports.js";
+import type { CreateNodesV2, TargetConfiguration } from "@nx/devkit";
+import { benchNoopTarget, GENERATOR_INPUTS, generateTarget } from "./generate-target.ts";
+import { clientProjectName, TYPES_SUFFIX, typesTargetsFor } from "./types-project.ts";
 
-const GENERATOR = ["{workspaceRoot}/tools/generator/src/**", "{workspaceRoot}/tools/generator/templates/**"];
-const DOCS = ["{workspaceRoot}/tools/docs/src/**", ...GENERATOR];
+const DOCS = ["{workspaceRoot}/tools/docs/src/**", ...GENERATOR_INPUTS];
 
 export const createNodesV2: CreateNodesV2 = [
   "specs/*/openapi.yaml",
@@ -20,7 +22,18 @@ export const createNodesV2: CreateNodesV2 = [
       const name = existsSync(path.join(context.workspaceRoot, root, "package.json"))
         ? undefined
         : `${readScope(context.workspaceRoot)}/${api}`;
-      return [specFile, { projects: { [root]: { name, targets: targetsFor(api) } } }] as const;
+      const scope = readScope(context.workspaceRoot);
+      const typesRoot = `${root}${TYPES_SUFFIX}`;
+      const typesName = existsSync(path.join(context.workspaceRoot, typesRoot, "package.json"))
+        ? undefined
+        : `${scope}/${api}${TYPES_SUFFIX}`;
+      const client = clientProjectName(context.workspaceRoot, api, scope);
+      const projects = {
+        [root]: { name, targets: targetsFor(api) },
+        // The API's declarations-only package (see types-project.ts).
+        [typesRoot]: { name: typesName, targets: typesTargetsFor(api, client) },
+      };
+      return [specFile, { projects }] as const;
     }),
 ];
 export const createNodes = createNodesV2;
@@ -35,14 +48,9 @@ function targetsFor(api: string): Record<string, TargetConfiguration> {
       inputs: [spec, "{workspaceRoot}/redocly.yaml"],
       cache: true,
     },
-    generate: {
-      command: `node tools/generator/src/cli.ts ${api}`,
-      options: { cwd: "{workspaceRoot}" },
-      // The README is an input too: generation rewrites only its operations table, the rest is handwritten.
-      inputs: [spec, ...GENERATOR, "{workspaceRoot}/package.json", "{projectRoot}/README.md"],
-      outputs: ["{projectRoot}/src/generated", "{projectRoot}/README.md"],
-      cache: true,
-    },
+    generate: generateTarget(api),
+    // Trivial and cached, same inputs as generate: the baseline of the generation benchmarks (tools/bench).
+    "bench-noop": benchNoopTarget(api),
     // The API reference (Redocly HTML with a TypeScript sample per operation), see tools/docs.
     docs: {
       command: `node tools/docs/src/cli.ts ${api}`,
@@ -53,6 +61,7 @@ function targetsFor(api: string): Record<string, TargetConfiguration> {
         spec,
         ...DOCS,
         "{projectRoot}/src/**/*",
+        `{workspaceRoot}/packages/${api}${TYPES_SUFFIX}/src/**`,
         "{workspaceRoot}/packages/runtime/src/**",
         "{workspaceRoot}/package.json",
       ],

@@ -1,7 +1,8 @@
 /**
  * Fails when the committed generated code differs from what the specs generate now.
- * Run after `nx run-many -t generate`: any diff or untracked file under packages/<api>/src/generated is drift, and so
- * is a change to a package README (the generator rewrites its operations table).
+ * Run after `nx run-many -t generate`: any diff or untracked file under packages/<api>/src/generated and
+ * packages/<api>-types/src/generated is drift, and so is a change to a package README (the generator rewrites the
+ * client README's operations table and the whole types package README). The globs cover both packages of an API.
  */
 import { output } from "./run.ts";
 

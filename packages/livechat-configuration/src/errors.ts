@@ -1,5 +1,9 @@
+import type {
+  LiveChatErrorDetails,
+  LiveChatErrorResponse,
+  LiveChatErrorType,
+} from "@chat-sdk/livechat-configuration-types";
 import { ApiError, type ApiErrorInit, type ErrorClassifier, type HeaderValues } from "@chat-sdk/runtime";
-import type { LiveChatErrorDetails, LiveChatErrorResponse, LiveChatErrorType } from "./generated/types.gen.ts";
 
 /**
  * A LiveChat error answer: the documented payload `{ error: { type, message, data? } }`. `type` is one of the 13

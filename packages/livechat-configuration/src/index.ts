@@ -3,6 +3,8 @@
  * Everything API-specific that is not in the spec lives here: the default URL, how credentials become headers, and
  * the `X-Region` header that routes a request to the data center its token belongs to.
  */
+
+import type { paths } from "@chat-sdk/livechat-configuration-types";
 import {
   type ApiClientOptions,
   type AuthProvider,
@@ -15,12 +17,11 @@ import {
 } from "@chat-sdk/runtime";
 import { classifyLiveChatError, createLiveChatError, recoverMisdirected } from "./errors.ts";
 import {
-  allOperations,
   bindOperations,
   type Client,
+  jsonQueryOperations,
   type LiveChatConfigurationOperations,
 } from "./generated/operations.gen.ts";
-import type { paths } from "./generated/schema.gen.ts";
 
 /** The spec's only server. The API version is part of the path, so a new version means a new package. */
 const DEFAULT_BASE_URL = "https://api.livechatinc.com/v3.5/configuration";
@@ -48,17 +49,23 @@ export interface LiveChatConfigurationClientOptions extends Omit<ApiClientOption
   region?: LiveChatRegion;
 }
 
-export interface LiveChatConfigurationClient extends LiveChatConfigurationOperations {
-  /** Path-level client: `{ data, error, response }` results, never throws for HTTP errors. */
-  readonly raw: RawClient<paths>;
-}
+/** Every operation as a method. */
+export type LiveChatConfigurationClient = LiveChatConfigurationOperations;
 
-/** Every operation as a method, plus `raw`. Pulls in all 63 methods; see {@link createLiveChatConfigurationApi}. */
+/** Every operation as a method. Pulls in all 63 methods; see {@link createLiveChatConfigurationApi}. */
 export function createLiveChatConfigurationClient(
   options: LiveChatConfigurationClientOptions,
 ): LiveChatConfigurationClient {
-  const api = createLiveChatConfigurationApi(options);
-  return { ...bindOperations(api), raw: createRawClient(api, Object.values(allOperations)) };
+  return bindOperations(createLiveChatConfigurationApi(options));
+}
+
+/**
+ * The path-level client on the same settings (credentials, region, timeout, retries, logger, middleware):
+ * `raw.POST("/action/get_agent", { body })` resolves to `{ data, error, response }` and never throws for HTTP errors.
+ * Its own factory, so that only code that uses it carries its dependency (openapi-fetch).
+ */
+export function createLiveChatConfigurationRawClient(options: LiveChatConfigurationClientOptions): RawClient<paths> {
+  return createRawClient(createLiveChatConfigurationApi(options), jsonQueryOperations);
 }
 
 /**
@@ -112,9 +119,10 @@ function withRegion(headers: HeaderValues, region: string | undefined): HeaderVa
   return region ? { ...headers, "X-Region": region } : headers;
 }
 
+// Every type of the API, from its types package (one copy, shared with code that uses the types alone): `paths`,
+// `components`, `operations`, `webhooks`, every schema (LiveChatErrorType, LiveChatErrorResponse, CreateAgentRequest,
+// ...) and every <Op>Input/<Op>Output.
+export type * from "@chat-sdk/livechat-configuration-types";
 export { LiveChatError } from "./errors.ts";
 // The standalone, tree-shakeable operation functions (`createAgent(api, input)`), their descriptors and binder.
 export * from "./generated/operations.gen.ts";
-export type { components, operations, paths } from "./generated/schema.gen.ts";
-// Every schema (LiveChatErrorType, LiveChatErrorResponse, CreateAgentRequest, ...) and every <Op>Input/<Op>Output.
-export type * from "./generated/types.gen.ts";

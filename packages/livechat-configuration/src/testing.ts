@@ -4,13 +4,13 @@
  * documented error payload `{ error: { type, message, data? } }`. Its own entry: the client's bundle never has it.
  */
 
+import type { LiveChatErrorResponse, LiveChatErrorType } from "@chat-sdk/livechat-configuration-types";
 import type { MockOptions, OperationMock } from "@chat-sdk/runtime/testing";
 import type { HttpHandler } from "msw";
 import {
   createLiveChatConfigurationMock as createGeneratedMock,
   type LiveChatConfigurationMock,
 } from "./generated/testing.gen.ts";
-import type { LiveChatErrorResponse, LiveChatErrorType } from "./generated/types.gen.ts";
 
 export type { MockOptions, OperationMock, RecordedCall, ReplyInit } from "@chat-sdk/runtime/testing";
 export type { LiveChatConfigurationMock } from "./generated/testing.gen.ts";

@@ -7,6 +7,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import {
   AuthError,
   createLiveChatConfigurationClient,
+  createLiveChatConfigurationRawClient,
   type LiveChatConfigurationClientOptions,
   type LiveChatCredentials,
 } from "../src/index.ts";
@@ -23,6 +24,10 @@ beforeEach(() => {
 
 function client(options: Omit<LiveChatConfigurationClientOptions, "baseUrl">) {
   return createLiveChatConfigurationClient({ baseUrl: `${server.url}/v3.5/configuration`, ...options });
+}
+
+function raw(options: Omit<LiveChatConfigurationClientOptions, "baseUrl">) {
+  return createLiveChatConfigurationRawClient({ baseUrl: `${server.url}/v3.5/configuration`, ...options });
 }
 const sent = () =>
   server.requests.map((r) => ({ authorization: r.headers.authorization, region: r.headers["x-region"] }));
@@ -150,9 +155,9 @@ describe("other options", () => {
     expect(seen).toEqual(["/v3.5/configuration/action/get_agent"]);
   });
 
-  it("exposes the path-level client as raw, authorized the same way", async () => {
+  it("createLiveChatConfigurationRawClient gives the path-level client, authorized the same way", async () => {
     server.reply({ status: 404, json: { error: { type: "not_found", message: "Agent not found" } } });
-    const { data, error, response } = await client({ auth: { accessToken: "fra:raw" } }).raw.POST("/action/get_agent", {
+    const { data, error, response } = await raw({ auth: { accessToken: "fra:raw" } }).POST("/action/get_agent", {
       body: { id: "nobody@example.com" },
     });
     expect(data).toBeUndefined();

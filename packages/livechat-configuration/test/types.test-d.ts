@@ -6,6 +6,7 @@ import {
   type BatchCreateAgentsOutput,
   type CreateAgentResponse,
   createLiveChatConfigurationClient,
+  createLiveChatConfigurationRawClient,
   type EmptyResponse,
   type GetAgentResponse,
   type LiveChatConfigurationClient,
@@ -210,10 +211,15 @@ describe("result types", () => {
     expectTypeOf<LiveChatErrorResponse["error"]["type"]>().toEqualTypeOf<LiveChatErrorType>();
   });
 
-  it("exposes a method for every operation and a typed raw client", () => {
+  it("exposes a method for every operation; the typed raw client has its own factory", () => {
     expectTypeOf<LiveChatConfigurationClient>().toHaveProperty("getProductSource");
     expectTypeOf<LiveChatConfigurationClient>().toHaveProperty("batchDeleteBots");
-    expectTypeOf(client.raw.POST).toBeFunction();
+    expectTypeOf<LiveChatConfigurationClient>().not.toHaveProperty("raw");
+    const raw = createLiveChatConfigurationRawClient({ auth: { accessToken: "fra:t" } });
+    expectTypeOf(raw.POST).toBeFunction();
+    void raw.POST("/action/get_agent", { body: { id: "a@example.com" } });
+    // @ts-expect-error get_agent is a POST action
+    void raw.GET("/action/get_agent");
   });
 });
 

@@ -1,5 +1,5 @@
+import type { ForbiddenError, UnauthorizedError } from "@chat-sdk/rocket-chat-types";
 import { ApiError, type ApiErrorInit } from "@chat-sdk/runtime";
-import type { ForbiddenError, UnauthorizedError } from "./generated/types.gen.ts";
 
 /** Error bodies Rocket.Chat documents: 401 `{ status, message }`, 403 `{ success: false, error }`. */
 export type RocketChatErrorBody = UnauthorizedError | ForbiddenError;

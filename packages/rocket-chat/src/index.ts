@@ -2,6 +2,8 @@
  * Rocket.Chat client. Handwritten: the generator created this file once and never overwrites it.
  * Everything API-specific that is not in the spec (here: how credentials become headers) lives here.
  */
+
+import type { paths } from "@chat-sdk/rocket-chat-types";
 import {
   type ApiClientOptions,
   type AuthProvider,
@@ -10,8 +12,12 @@ import {
   type RawClient,
 } from "@chat-sdk/runtime";
 import { RocketChatError } from "./errors.ts";
-import { allOperations, bindOperations, type Client, type RocketChatOperations } from "./generated/operations.gen.ts";
-import type { paths } from "./generated/schema.gen.ts";
+import {
+  bindOperations,
+  type Client,
+  jsonQueryOperations,
+  type RocketChatOperations,
+} from "./generated/operations.gen.ts";
 
 /** The two headers every Rocket.Chat REST call needs: the logged-in user's id and auth token. */
 export interface RocketChatCredentials {
@@ -26,15 +32,22 @@ export interface RocketChatClientOptions extends Omit<ApiClientOptions, "auth"> 
   auth: RocketChatCredentials | (() => RocketChatCredentials | Promise<RocketChatCredentials>);
 }
 
-export interface RocketChatClient extends RocketChatOperations {
-  /** Path-level client: `{ data, error, response }` results, never throws for HTTP errors. */
-  readonly raw: RawClient<paths>;
+/** Every operation as a method, plus `paginate`. */
+export type RocketChatClient = RocketChatOperations;
+
+/** Every operation as a method, plus `paginate`. */
+export function createRocketChatClient(options: RocketChatClientOptions): RocketChatClient {
+  return bindOperations(createRocketChatApi(options));
 }
 
-/** Every operation as a method, plus `paginate` and `raw`. */
-export function createRocketChatClient(options: RocketChatClientOptions): RocketChatClient {
-  const api = createRocketChatApi(options);
-  return { ...bindOperations(api), raw: createRawClient(api, Object.values(allOperations)) };
+/**
+ * The path-level client on the same settings: `raw.GET("/api/v1/livechat/queue")` resolves to
+ * `{ data, error, response }` and never throws for HTTP errors; JSON query parameters (`sort`, `query`, `fields`)
+ * are sent as JSON, as the methods send them. Its own factory, so that only code that uses it carries its
+ * dependency (openapi-fetch).
+ */
+export function createRocketChatRawClient(options: RocketChatClientOptions): RawClient<paths> {
+  return createRawClient(createRocketChatApi(options), jsonQueryOperations);
 }
 
 /** The configured runtime client alone, for the standalone functions: `getLivechatQueue(createRocketChatApi(o))`. */
@@ -47,8 +60,9 @@ export function createRocketChatApi(options: RocketChatClientOptions): Client {
   return createApiClient<paths>({ ...rest, auth: headers, createError: (init) => new RocketChatError(init) });
 }
 
+// Every type of the API, from its types package (one copy, shared with code that uses the types alone): `paths`,
+// `components`, `operations`, `webhooks`, every schema and every <Op>Input/<Op>Output.
+export type * from "@chat-sdk/rocket-chat-types";
 export { RocketChatError, type RocketChatErrorBody } from "./errors.ts";
 // The standalone, tree-shakeable operation functions (`getLivechatQueue(api, input)`), descriptors and binder.
 export * from "./generated/operations.gen.ts";
-export type { components, operations, paths } from "./generated/schema.gen.ts";
-export type * from "./generated/types.gen.ts";

@@ -7,10 +7,11 @@
  * as the client (`createRocketChatMock({ baseUrl: "https://chat.example.com" })`); without one it answers under
  * the spec's default, `https://your-workspace.rocket.chat`.
  */
+
+import type { ForbiddenError, UnauthorizedError } from "@chat-sdk/rocket-chat-types";
 import type { MockOptions, OperationMock } from "@chat-sdk/runtime/testing";
 import type { HttpHandler } from "msw";
 import { createRocketChatMock as createGeneratedMock, type RocketChatMock } from "./generated/testing.gen.ts";
-import type { ForbiddenError, UnauthorizedError } from "./generated/types.gen.ts";
 
 export type { MockOptions, OperationMock, RecordedCall, ReplyInit } from "@chat-sdk/runtime/testing";
 export { defaultMockBaseUrl, type RocketChatMock } from "./generated/testing.gen.ts";

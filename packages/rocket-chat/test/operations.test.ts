@@ -1,7 +1,7 @@
 import { inspect } from "node:util";
 import { loadBundledSpec, type RecordingServer, startRecordingServer, successExamples } from "@chat-sdk/test-utils";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ApiError, createRocketChatClient, RocketChatError } from "../src/index.ts";
+import { ApiError, createRocketChatClient, createRocketChatRawClient, RocketChatError } from "../src/index.ts";
 
 const auth = { userId: "rbAXPnMktTFbNpwtJ", authToken: "RScctEHSmLGZGywfIhWyRpyofhKOiMoUIpimhvheU3f" };
 let server: RecordingServer;
@@ -19,6 +19,10 @@ beforeEach(() => {
 
 function client() {
   return createRocketChatClient({ baseUrl: server.url, auth });
+}
+
+function raw() {
+  return createRocketChatRawClient({ baseUrl: server.url, auth });
 }
 
 function expectAuthenticatedGet(path: string) {
@@ -152,9 +156,9 @@ describe("errors and auth", () => {
     expect(server.requests.map((r) => r.path)).toEqual(["/api/v1/livechat/queue", "/api/v1/livechat/queue"]);
   });
 
-  it("exposes the path-level client as raw, which returns results instead of throwing", async () => {
+  it("createRocketChatRawClient gives the path-level client, which returns results instead of throwing", async () => {
     server.reply({ status: 401, json: { status: "error", message: "You must be logged in to do this." } });
-    const { data, error, response } = await client().raw.GET("/api/v1/livechat/queue");
+    const { data, error, response } = await raw().GET("/api/v1/livechat/queue");
     expect(data).toBeUndefined();
     expect(response.status).toBe(401);
     expect(error).toEqual({ status: "error", message: "You must be logged in to do this." });
@@ -164,9 +168,9 @@ describe("errors and auth", () => {
   it("raw sends sort, fields and query JSON-encoded, as Rocket.Chat expects and the methods do", async () => {
     const input = { roomId: "GENERAL", sort: { _updatedAt: -1 as const }, fields: { name: 1 as const } };
     await client().getChannelIntegrations(input);
-    await client().raw.GET("/api/v1/channels.getIntegrations", { params: { query: input } });
-    const [method, raw] = server.requests.slice(-2);
-    expect(raw?.query).toEqual(method?.query);
-    expect(raw?.query.sort).toBe('{"_updatedAt":-1}');
+    await raw().GET("/api/v1/channels.getIntegrations", { params: { query: input } });
+    const [method, viaRaw] = server.requests.slice(-2);
+    expect(viaRaw?.query).toEqual(method?.query);
+    expect(viaRaw?.query.sort).toBe('{"_updatedAt":-1}');
   });
 });

@@ -2,6 +2,7 @@ import { describe, expectTypeOf, it } from "vitest";
 import {
   type ChannelIntegration,
   createRocketChatClient,
+  createRocketChatRawClient,
   type ForbiddenError,
   type GetLivechatQueueResponse,
   type LivechatIntegrationSetting,
@@ -83,11 +84,21 @@ describe("pagination", () => {
 });
 
 describe("raw", () => {
+  const raw = createRocketChatRawClient({
+    baseUrl: "https://chat.example.test",
+    auth: { userId: "u", authToken: "t" },
+  });
+
+  it("is not a property of the client: only code that creates it carries it", () => {
+    // @ts-expect-error the raw client has its own factory
+    void client.raw;
+  });
+
   it("types a JSON query parameter as its schema, not as a string", () => {
-    void client.raw.GET("/api/v1/channels.getIntegrations", {
+    void raw.GET("/api/v1/channels.getIntegrations", {
       params: { query: { roomId: "GENERAL", sort: { _updatedAt: -1 } } },
     });
-    void client.raw.GET("/api/v1/channels.getIntegrations", {
+    void raw.GET("/api/v1/channels.getIntegrations", {
       // @ts-expect-error sort is a SortSpec object (sent JSON-encoded), not a string
       params: { query: { roomId: "GENERAL", sort: '{"_updatedAt":-1}' } },
     });

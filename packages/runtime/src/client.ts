@@ -20,7 +20,10 @@ export interface ApiClientOptions {
   fetch?: (input: Request) => Promise<Response>;
   /** Request/response hooks with openapi-fetch's middleware contract, for operation calls and `raw` alike. */
   middleware?: Middleware[];
-  /** Timeout of each attempt in ms, from when that attempt starts. Default 60000; 0 disables it. */
+  /**
+   * Timeout of each attempt in ms, from when that attempt starts. Default 60000; 0 disables it. Attempts starting close
+   * together share one timer (see deadline.ts): each gets at least this long, at most 2% (up to 1 s) longer.
+   */
   timeoutMs?: number;
   /** Largest response body read, in bytes; a larger one rejects with ResponseTooLargeError. Default: no limit. */
   maxResponseBytes?: number;
@@ -109,17 +112,11 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
       // Repeating any method but POST and PATCH leaves the server as one call would (RFC 9110).
       const idempotent = operation.idempotent ?? !/^p(ost|atch)$/.test(operation.method);
       let recovered = false;
+      const { logger } = options;
+      let started = 0;
       for (let attemptNo = 1; ; attemptNo++) {
-        const started = options.logger ? Date.now() : 0;
-        const log = (entry: Pick<LogEntry, "status" | "error" | "outcome">) =>
-          options.logger?.({
-            operationId: operation.id,
-            method: operation.method.toUpperCase(),
-            url: `${baseUrl}${operation.path}`,
-            attempt: attemptNo,
-            durationMs: Date.now() - started,
-            ...entry,
-          });
+        // One entry per attempt; nothing is allocated for it without a logger.
+        if (logger) started = Date.now();
         try {
           const pending = authHeaders(operation.id);
           const headers =
@@ -135,7 +132,7 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
             options.createError,
             call.maxResponseBytes ?? options.maxResponseBytes,
           );
-          if (options.logger) log({ status, outcome: "success" });
+          if (logger) logAttempt(logger, operation, baseUrl, attemptNo, started, { status, outcome: "success" });
           return body as Result;
         } catch (error) {
           const fix = !recovered && error instanceof ApiError ? options.recover?.(error) : undefined;
@@ -143,7 +140,11 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
             recovered = true;
             Object.assign(remembered, fix);
             lastProvided = undefined; // merge again with what was learnt
-            log({ ...describeOutcome(error), outcome: "recover" });
+            if (logger)
+              logAttempt(logger, operation, baseUrl, attemptNo, started, {
+                ...describeOutcome(error),
+                outcome: "recover",
+              });
             attemptNo--; // a redirect to the right place is not a retry
             continue;
           }
@@ -151,11 +152,32 @@ export function createApiClient<Paths extends {}>(options: ApiClientOptions): Ap
             attemptNo <= retry.maxRetries && isRetryable(error, idempotent, options.classifyError)
               ? retryDelay(attemptNo, error, retry)
               : undefined;
-          log({ ...describeOutcome(error), outcome: wait === undefined ? "error" : "retry" });
+          if (logger) {
+            const outcome = wait === undefined ? "error" : "retry";
+            logAttempt(logger, operation, baseUrl, attemptNo, started, { ...describeOutcome(error), outcome });
+          }
           if (wait === undefined) throw error;
           await sleep(wait, call.signal, operation.id);
         }
       }
     },
   };
+}
+
+function logAttempt(
+  logger: Logger,
+  operation: OperationDescriptor,
+  baseUrl: string,
+  attempt: number,
+  started: number,
+  entry: Pick<LogEntry, "status" | "error" | "outcome">,
+): void {
+  logger({
+    operationId: operation.id,
+    method: operation.method.toUpperCase(),
+    url: `${baseUrl}${operation.path}`,
+    attempt,
+    durationMs: Date.now() - started,
+    ...entry,
+  });
 }

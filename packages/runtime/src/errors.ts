@@ -4,11 +4,14 @@
  * `util.inspect` or `JSON.stringify`.
  */
 
-/** Base of every error the SDK throws: `instanceof ChatSdkError` catches them all. */
+/**
+ * Base of every error the SDK throws: `instanceof ChatSdkError` catches them all. Fields set in a constructor are
+ * `declare`d: the constructor assigns them, and the build need not repeat each as a class field definition.
+ */
 export class ChatSdkError extends Error {
   override readonly name: string = "ChatSdkError";
   /** The spec's operationId of the failed call. */
-  readonly operationId: string;
+  declare readonly operationId: string;
 
   constructor(operationId: string, message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -32,11 +35,11 @@ export interface ApiErrorInit<Body> {
 /** The server answered with a non-2xx status. `body` is the parsed error payload (JSON, or the text). */
 export class ApiError<Body = unknown> extends ChatSdkError {
   override readonly name: string = "ApiError";
-  readonly status: number;
-  readonly headers: Headers;
-  readonly body: Body;
+  declare readonly status: number;
+  declare readonly headers: Headers;
+  declare readonly body: Body;
   /** The server's request id (`x-request-id`), when present. */
-  readonly requestId: string | undefined;
+  declare readonly requestId: string | undefined;
 
   constructor(init: ApiErrorInit<Body>) {
     super(init.operationId, init.message ?? `${init.operationId} failed with HTTP ${init.status}`);
@@ -55,7 +58,7 @@ export class ApiError<Body = unknown> extends ChatSdkError {
 export class ConnectionError extends ChatSdkError {
   override readonly name: string = "ConnectionError";
   /** True when the request surely never reached the server (e.g. connection refused), so any call may be retried. */
-  readonly notSent: boolean;
+  declare readonly notSent: boolean;
 
   constructor(operationId: string, cause: unknown, notSent: boolean) {
     super(operationId, `${operationId}: connection failed (${describeCause(cause)})`, { cause });
@@ -79,7 +82,7 @@ export class AuthError extends ChatSdkError {
 /** One attempt took longer than the timeout. */
 export class TimeoutError extends ChatSdkError {
   override readonly name: string = "TimeoutError";
-  readonly timeoutMs: number;
+  declare readonly timeoutMs: number;
 
   constructor(operationId: string, timeoutMs: number) {
     super(operationId, `${operationId}: no complete response within ${timeoutMs} ms`);
@@ -90,8 +93,8 @@ export class TimeoutError extends ChatSdkError {
 /** The response body was larger than `maxResponseBytes`: its read was stopped there (never retried). */
 export class ResponseTooLargeError extends ChatSdkError {
   override readonly name: string = "ResponseTooLargeError";
-  readonly status: number;
-  readonly maxResponseBytes: number;
+  declare readonly status: number;
+  declare readonly maxResponseBytes: number;
 
   constructor(operationId: string, status: number, maxResponseBytes: number) {
     super(operationId, `${operationId}: the ${status} response is larger than maxResponseBytes (${maxResponseBytes})`);
@@ -128,10 +131,10 @@ export class InvalidInputError extends ChatSdkError {
 /** A 2xx response whose body is not the JSON the spec promises (an HTML page, truncated JSON, ...). */
 export class ResponseParseError extends ChatSdkError {
   override readonly name: string = "ResponseParseError";
-  readonly status: number;
-  readonly contentType: string | null;
+  declare readonly status: number;
+  declare readonly contentType: string | null;
   /** The first characters of the body, control characters removed. */
-  readonly excerpt: string;
+  declare readonly excerpt: string;
 
   constructor(operationId: string, response: Response, text: string) {
     const excerpt = safeExcerpt(text);

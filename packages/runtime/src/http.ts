@@ -1,7 +1,6 @@
 import type { Middleware } from "openapi-fetch";
 import type { HeaderValues } from "./auth.ts";
-import type { OperationDescriptor } from "./operation.ts";
-import type { PreparedRequest } from "./request.ts";
+import type { OperationDescriptor, PreparedRequest } from "./operation.ts";
 
 /** What one request needs besides the operation: where, how, and the hooks to run. */
 export interface HttpContext {
@@ -18,8 +17,9 @@ let nextId = 0;
  * follow openapi-fetch's contract (`onRequest` may return a new Request or a Response, `onResponse` a new Response,
  * `onError` a Response or an Error), so the same hooks serve the operation methods and the path-level `raw` client.
  * Doing this here rather than through openapi-fetch keeps openapi-fetch out of bundles that import single operations.
+ * Not async itself: without middleware the attempt is one `fetch`, with no promise of its own around it.
  */
-export async function sendHttp(
+export function sendHttp(
   context: HttpContext,
   operation: OperationDescriptor,
   prepared: PreparedRequest,
@@ -37,13 +37,24 @@ export async function sendHttp(
     signal,
     duplex: "half",
   };
-  let request = new Request(prepared.url, init);
+  const request = new Request(prepared.url, init);
   // Parameter headers and Accept give way to the client's, auth's and the call's headers, whatever their case.
   for (const name in prepared.headers) {
     if (!request.headers.has(name)) request.headers.set(name, prepared.headers[name] as string);
   }
+  return context.middleware.length === 0
+    ? context.fetch(request)
+    : throughMiddleware(context, operation, prepared, request);
+}
+
+async function throughMiddleware(
+  context: HttpContext,
+  operation: OperationDescriptor,
+  prepared: PreparedRequest,
+  request: Request,
+): Promise<Response> {
   let response: Response | undefined;
-  const hook = { schemaPath: operation.path, params: prepared.params, id: String(++nextId) };
+  const hook = { schemaPath: operation.path, params: prepared.params ?? {}, id: String(++nextId) };
   const options = { baseUrl: context.baseUrl, fetch: context.fetch } as never;
   for (const middleware of context.middleware) {
     const result = await middleware.onRequest?.({ ...hook, request, options });

@@ -1,6 +1,8 @@
 export { type AuthProvider, basicAuth, bearerAuth, type HeaderValues } from "./auth.ts";
 export { type BatchItemFailure, splitBatchResults } from "./batch.ts";
+export { bindDescriptors } from "./bind.ts";
 export { type ApiClient, type ApiClientOptions, createApiClient, type Middleware } from "./client.ts";
+export { encodeRequest } from "./encode-request.ts";
 export {
   AbortError,
   ApiError,
@@ -23,6 +25,8 @@ export type {
   OperationDescriptor,
   OperationInput,
   ParamSpec,
+  PreparedRequest,
+  RequestEncoder,
 } from "./operation.ts";
 export { type OffsetPage, paginateOffset } from "./pagination.ts";
 export { serializeQuery } from "./query.ts";

@@ -17,6 +17,8 @@ export interface OperationDescriptor {
   readonly params?: Readonly<Record<string, ParamSpec>>;
   /** Absent: the operation has no request body (other input keys are ignored). */
   readonly body?: BodySpec;
+  /** The operation takes no input: its method's first argument is the call options. */
+  readonly noInput?: boolean;
   /**
    * Success response: how to read it when the Content-Type does not tell. Default "json". "none": the spec documents
    * a success without content, so an empty body is expected; otherwise an empty 2xx other than 204/205 is an error.
@@ -24,6 +26,32 @@ export interface OperationDescriptor {
   readonly response?: "json" | "text" | "binary" | "none";
   /** Sent as `Accept` (unless the caller sets one): only emitted when a success response has several media types. */
   readonly accept?: string;
+  /**
+   * How the input becomes the request when the operation has `params` or a non-JSON body: the runtime's
+   * `encodeRequest`. A reference rather than built in, so that a bundle of operations without parameters and with JSON
+   * bodies (or none) does not carry parameter styles and form, multipart or binary encoding.
+   */
+  readonly encode?: RequestEncoder;
+}
+
+/** Turns one call's flat input into what is sent (see `encodeRequest`). */
+export type RequestEncoder = (
+  baseUrl: string,
+  operation: OperationDescriptor,
+  input: OperationInput,
+  contentType: string | undefined,
+) => PreparedRequest;
+
+/** What one call sends, worked out once from its flat input and reused by every attempt. */
+export interface PreparedRequest {
+  url: string;
+  body?: BodyInit;
+  /** Content-Type of `body` (none for FormData: fetch adds it with the boundary). */
+  type?: string;
+  /** Header and cookie parameters and `Accept`: sent unless the client's or the call's headers (or auth) have them. */
+  headers: HeaderValues;
+  /** The parameters by location and wire name, for middleware (openapi-fetch's `params`). */
+  params?: Record<string, Record<string, unknown>>;
 }
 
 /** Where and how one input key is sent as a parameter. */

@@ -1,12 +1,10 @@
 import type { HeaderValues } from "./auth.ts";
+import { join, leave, TIMED_OUT } from "./deadline.ts";
 import { AbortError, ApiError, type ApiErrorInit, ChatSdkError, ConnectionError, TimeoutError } from "./errors.ts";
 import { type HttpContext, sendHttp } from "./http.ts";
 import { limitResponse } from "./limit.ts";
-import type { OperationDescriptor } from "./operation.ts";
-import type { PreparedRequest } from "./request.ts";
+import type { OperationDescriptor, PreparedRequest } from "./operation.ts";
 import { readSuccess } from "./response.ts";
-
-const TIMEOUT = Symbol("timeout");
 
 /**
  * One attempt of one call: sends it (see http.ts) with its own timeout (combined with the caller's signal),
@@ -22,15 +20,18 @@ export async function sendOnce(
   createError: ((init: ApiErrorInit<unknown>) => ApiError) | undefined,
   maxResponseBytes?: number,
 ): Promise<{ status: number; body: unknown }> {
-  // A timeout needs its own controller, following the caller's signal; without one the caller's signal (if any)
-  // goes straight to fetch. (In Node a Request that follows a signal costs a few µs, so none is made needlessly.)
-  const controller = timeoutMs > 0 && Number.isFinite(timeoutMs) ? new AbortController() : undefined;
+  const timed = timeoutMs > 0 && Number.isFinite(timeoutMs);
+  // Without the caller's signal the attempt joins a shared deadline (deadline.ts). With one, it needs a controller of
+  // its own that follows that signal; without a timeout the caller's signal (if any) goes straight to fetch.
+  const deadline = timed && !signal ? join(timeoutMs) : undefined;
+  const controller = timed && signal ? new AbortController() : undefined;
   const onAbort = () => controller?.abort(signal?.reason);
   if (controller) signal?.addEventListener("abort", onAbort, { once: true });
-  const timer = controller ? setTimeout(() => controller.abort(TIMEOUT), timeoutMs) : undefined;
+  const timer = controller ? setTimeout(() => controller.abort(TIMED_OUT), timeoutMs) : undefined;
+  const attemptSignal = deadline?.signal ?? controller?.signal ?? signal;
   try {
     if (signal?.aborted) throw new AbortError(operation.id, signal.reason);
-    const sent = await sendHttp(http, operation, prepared, headers, controller?.signal ?? signal);
+    const sent = await sendHttp(http, operation, prepared, headers, attemptSignal);
     const response = maxResponseBytes === undefined ? sent : await limitResponse(sent, maxResponseBytes, operation.id);
     if (!response.ok) {
       const init = {
@@ -44,10 +45,11 @@ export async function sendOnce(
     return { status: response.status, body: await readSuccess(operation, response) };
   } catch (error) {
     if (error instanceof ChatSdkError) throw error;
-    if (controller?.signal.reason === TIMEOUT) throw new TimeoutError(operation.id, timeoutMs);
+    if (timed && attemptSignal?.reason === TIMED_OUT) throw new TimeoutError(operation.id, timeoutMs);
     if (signal?.aborted) throw new AbortError(operation.id, signal.reason);
     throw new ConnectionError(operation.id, error, surelyNotSent(error));
   } finally {
+    if (deadline) leave(deadline);
     if (controller) {
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);

@@ -1,6 +1,6 @@
 import { useRecordingServer } from "@chat-sdk/test-utils";
 import { beforeEach, describe, expect, it } from "vitest";
-import { ApiError, createApiClient, type OperationDescriptor } from "../src/index.ts";
+import { ApiError, createApiClient, encodeRequest, type OperationDescriptor } from "../src/index.ts";
 
 const server = useRecordingServer();
 beforeEach(() => {
@@ -9,6 +9,7 @@ beforeEach(() => {
 });
 
 const getThing: OperationDescriptor = {
+  encode: encodeRequest,
   id: "getThing",
   method: "get",
   path: "/things",

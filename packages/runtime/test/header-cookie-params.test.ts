@@ -1,10 +1,11 @@
 import { useRecordingServer } from "@chat-sdk/test-utils";
 import { describe, expect, it } from "vitest";
-import { createApiClient, type Middleware, type OperationDescriptor } from "../src/index.ts";
+import { createApiClient, encodeRequest, type Middleware, type OperationDescriptor } from "../src/index.ts";
 
 const server = useRecordingServer();
 
 const op: OperationDescriptor = {
+  encode: encodeRequest,
   id: "getThing",
   method: "get",
   path: "/things",

@@ -1,6 +1,6 @@
 import { useRecordingServer } from "@chat-sdk/test-utils";
 import { describe, expect, it } from "vitest";
-import { createApiClient, InvalidInputError, type OperationDescriptor } from "../src/index.ts";
+import { createApiClient, encodeRequest, InvalidInputError, type OperationDescriptor } from "../src/index.ts";
 
 const server = useRecordingServer();
 const last = () => server.requests.at(-1);
@@ -8,6 +8,7 @@ const last = () => server.requests.at(-1);
 /** An upload-style operation: a path parameter, a body accepting `media` (the first is the default). */
 function upload(media: string[], key?: string): OperationDescriptor {
   return {
+    encode: encodeRequest,
     id: "upload",
     method: "post",
     path: "/files/{id}",

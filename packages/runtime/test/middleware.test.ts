@@ -1,6 +1,12 @@
 import { useRecordingServer } from "@chat-sdk/test-utils";
 import { beforeEach, describe, expect, it } from "vitest";
-import { createApiClient, createRawClient, type Middleware, type OperationDescriptor } from "../src/index.ts";
+import {
+  createApiClient,
+  createRawClient,
+  encodeRequest,
+  type Middleware,
+  type OperationDescriptor,
+} from "../src/index.ts";
 
 const server = useRecordingServer();
 beforeEach(() => {
@@ -9,6 +15,7 @@ beforeEach(() => {
 });
 
 const op: OperationDescriptor = {
+  encode: encodeRequest,
   id: "getThing",
   method: "get",
   path: "/things/{id}",

@@ -1,11 +1,23 @@
 import { useRecordingServer } from "@chat-sdk/test-utils";
 import { describe, expect, it } from "vitest";
-import { createApiClient, InvalidInputError, type OperationDescriptor, type ParamSpec } from "../src/index.ts";
+import {
+  createApiClient,
+  encodeRequest,
+  InvalidInputError,
+  type OperationDescriptor,
+  type ParamSpec,
+} from "../src/index.ts";
 
 const server = useRecordingServer();
 
 function getPet(spec: Omit<ParamSpec, "in"> = {}): OperationDescriptor {
-  return { id: "getPet", method: "get", path: "/pets/{petId}/x", params: { petId: { in: "path", ...spec } } };
+  return {
+    encode: encodeRequest,
+    id: "getPet",
+    method: "get",
+    path: "/pets/{petId}/x",
+    params: { petId: { in: "path", ...spec } },
+  };
 }
 
 async function sentPath(operation: OperationDescriptor, input: Record<string, unknown>): Promise<string | undefined> {
@@ -41,6 +53,7 @@ describe("path parameters", () => {
 
   it("uses the wire name of a renamed key", async () => {
     const op: OperationDescriptor = {
+      encode: encodeRequest,
       id: "getPet",
       method: "get",
       path: "/pets/{id}",

@@ -1,12 +1,13 @@
 import { useRecordingServer } from "@chat-sdk/test-utils";
 import { describe, expect, it } from "vitest";
-import { createApiClient, type OperationDescriptor, type ParamSpec } from "../src/index.ts";
+import { createApiClient, encodeRequest, type OperationDescriptor, type ParamSpec } from "../src/index.ts";
 
 const server = useRecordingServer();
 
 /** The raw query string the server received for `value` sent as the query parameter `color`. */
 async function sentQuery(spec: Omit<ParamSpec, "in">, value: unknown): Promise<string | undefined> {
   const op: OperationDescriptor = {
+    encode: encodeRequest,
     id: "find",
     method: "get",
     path: "/find",
@@ -67,7 +68,13 @@ describe("query parameters", () => {
   });
 
   it("sends no `?` when no query parameter is given", async () => {
-    const op: OperationDescriptor = { id: "find", method: "get", path: "/find", params: { q: { in: "query" } } };
+    const op: OperationDescriptor = {
+      encode: encodeRequest,
+      id: "find",
+      method: "get",
+      path: "/find",
+      params: { q: { in: "query" } },
+    };
     await createApiClient({ baseUrl: server.url }).call(op, {});
     expect(server.requests.at(-1)).toMatchObject({ path: "/find", search: "" });
   });

@@ -9,6 +9,7 @@ import {
   ConnectionError,
   createApiClient,
   createRawClient,
+  encodeRequest,
   type LogEntry,
   type OperationDescriptor,
   TimeoutError,
@@ -27,6 +28,7 @@ interface Paths {
   };
 }
 const listThings: OperationDescriptor = {
+  encode: encodeRequest,
   id: "listThings",
   method: "get",
   path: "/things",

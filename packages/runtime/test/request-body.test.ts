@@ -1,6 +1,6 @@
 import { useRecordingServer } from "@chat-sdk/test-utils";
 import { describe, expect, it } from "vitest";
-import { createApiClient, type OperationDescriptor } from "../src/index.ts";
+import { createApiClient, encodeRequest, type OperationDescriptor } from "../src/index.ts";
 
 const server = useRecordingServer();
 
@@ -21,6 +21,7 @@ describe("request body", () => {
 
   it("splits body fields from path, query and header parameters", async () => {
     const op: OperationDescriptor = {
+      encode: encodeRequest,
       id: "updatePet",
       method: "put",
       path: "/pets/{petId}",
@@ -35,6 +36,7 @@ describe("request body", () => {
 
   it("sends the value under body.key as the whole body, ignoring other keys", async () => {
     const op: OperationDescriptor = {
+      encode: encodeRequest,
       id: "setTags",
       method: "post",
       path: "/pets/{petId}/tags",
@@ -50,6 +52,7 @@ describe("request body", () => {
 
   it("sends an optional flattened body only when a field is given", async () => {
     const op: OperationDescriptor = {
+      encode: encodeRequest,
       id: "patch",
       method: "patch",
       path: "/items/{id}",
@@ -70,6 +73,7 @@ describe("request body", () => {
 
   it("always sends a required flattened body, `{}` when no field is given", async () => {
     const op: OperationDescriptor = {
+      encode: encodeRequest,
       id: "list",
       method: "post",
       path: "/items/{id}",
@@ -83,7 +87,13 @@ describe("request body", () => {
   });
 
   it("sends no body for an operation without one, whatever other keys the input has", async () => {
-    const op: OperationDescriptor = { id: "get", method: "get", path: "/g", params: { q: { in: "query" } } };
+    const op: OperationDescriptor = {
+      encode: encodeRequest,
+      id: "get",
+      method: "get",
+      path: "/g",
+      params: { q: { in: "query" } },
+    };
     await call(op, { q: 1, extra: "ignored" });
     expect(last()).toMatchObject({ search: "q=1", body: "" });
   });

@@ -4,7 +4,7 @@
  * that file is handwritten and may take other credentials than the spec's security schemes suggest (LiveChat takes
  * `{ accessToken }` where the scaffold would offer `{ token }`), and a sample must compile against the real package.
  */
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { propertyKey, stringLiteral } from "@chat-sdk/generator/docs";
 import ts from "typescript";
@@ -38,7 +38,7 @@ export function clientSetup(
     target: ts.ScriptTarget.ES2022,
     allowImportingTsExtensions: true,
     types: [],
-    paths: { [runtimeName]: [runtimeSource] },
+    paths: { [runtimeName]: [runtimeSource], ...typesPackagePaths(root, api) },
   });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(index);
@@ -102,4 +102,13 @@ function requiredEntries(
       );
       return `${propertyKey(property.name)}: ${value}`;
     });
+}
+
+/** The API's types package resolved to its sources, like the runtime: no build needed before the docs. */
+function typesPackagePaths(root: string, api: string): Record<string, string[]> {
+  const dir = path.join(root, "packages", `${api}-types`);
+  const manifest = path.join(dir, "package.json");
+  if (!existsSync(manifest)) return {};
+  const { name } = JSON.parse(readFileSync(manifest, "utf8")) as { name: string };
+  return { [name]: [path.join(dir, "src", "index.ts")] };
 }

@@ -14,6 +14,8 @@ const PATHS: Record<string, string[]> = {
   "@chat-sdk/runtime": [path.join(ROOT, "packages/runtime/src/index.ts")],
   "@chat-sdk/livechat-configuration": [path.join(ROOT, "packages/livechat-configuration/src/index.ts")],
   "@chat-sdk/rocket-chat": [path.join(ROOT, "packages/rocket-chat/src/index.ts")],
+  "@chat-sdk/livechat-configuration-types": [path.join(ROOT, "packages/livechat-configuration-types/src/index.ts")],
+  "@chat-sdk/rocket-chat-types": [path.join(ROOT, "packages/rocket-chat-types/src/index.ts")],
 };
 
 const built = new Map<string, ApiSamples>();

@@ -4,14 +4,14 @@
  * Generates the named APIs (folders of specs/), or all of them. Exit code 1 on the first failure, after printing
  * which spec and where; output of a failed API is left untouched.
  */
-import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { GeneratorError } from "./errors.ts";
-import { generateApi } from "./generate.ts";
-import { listApis } from "./layout.ts";
-import { warningLines } from "./validate.ts";
+
+// Loading TypeScript, Redocly and openapi-typescript is most of a one-API run: Node's on-disk compile cache (Node >=
+// 22.1) saves about a fifth of its CPU from the second run on. It applies only to modules loaded after this call.
+module.enableCompileCache?.();
+const { GeneratorError, generateApi, linkScaffoldedPackages, listApis, warningLines } = await import("./index.ts");
 
 const root = process.env.CHAT_SDK_ROOT ?? path.resolve(fileURLToPath(import.meta.url), "../../../..");
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));
@@ -32,22 +32,9 @@ for (const api of apis) {
   }
 }
 
-const scaffoldedAny = scaffolded.length > 0;
-// Scaffolded files are handwritten from now on: give them the repo's formatting (line breaks and import order depend
-// on the API's names, so a template alone cannot get them right).
-const biome = path.join(root, "node_modules", ".bin", "biome");
-if (scaffoldedAny && existsSync(biome)) {
-  spawnSync(biome, ["check", "--write", ...scaffolded], { cwd: root, stdio: "ignore" });
-}
-
-// A new package must be linked into the workspace before it can build; do it for the user.
-const pnpm = process.env.npm_config_user_agent?.startsWith("pnpm/") ? process.env.npm_execpath : undefined;
-if (scaffoldedAny && !pnpm) console.log("New package(s) scaffolded: run `pnpm install` to link them.");
-if (scaffoldedAny && pnpm && !process.argv.includes("--no-install")) {
-  console.log("Linking the new package(s): pnpm install");
-  const result = spawnSync(process.execPath, [pnpm, "install", "--no-frozen-lockfile", "--prefer-offline"], {
-    cwd: root,
-    stdio: "inherit",
-  });
-  process.exit(result.status ?? 1);
-}
+// One install for every package this run scaffolded, not one per package.
+const linked = linkScaffoldedPackages(root, scaffolded, {
+  install: !process.argv.includes("--no-install"),
+  log: (line) => console.log(line),
+});
+process.exit(linked ? 0 : 1);

@@ -2,13 +2,15 @@ import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parse } from "yaml";
 import { GeneratorError } from "./errors.ts";
-import type { ApiLayout } from "./layout.ts";
+import { type ApiLayout, TYPES_SUFFIX } from "./layout.ts";
 import type { OpenApiDocument } from "./openapi-types.ts";
 
 /** What a package is called. Defaults come from the spec; `specs/<api>/sdk.yaml` may override them. */
 export interface PackageConfig {
   /** Full npm name, e.g. `@chat-sdk/rocket-chat`. */
   packageName: string;
+  /** The declarations-only package the client builds on: `<packageName>-types`, e.g. `@chat-sdk/rocket-chat-types`. */
+  typesPackageName: string;
   /** PascalCase identifier, stem of exported names: `create<clientName>Client`, `<clientName>Operations`. */
   clientName: string;
   /** One line of plain text (no control characters). */
@@ -46,7 +48,8 @@ export function readPackageConfig(layout: ApiLayout, doc: OpenApiDocument): Pack
       `the folder name "${name}" is not a valid npm package name (${nameProblem}); rename the folder or set packageName in sdk.yaml, e.g. packageName: ${suggestPackageName(name)}`,
     );
   }
-  if (`${scope}/${name}`.length > 214) throw new GeneratorError(shown, `package name "${scope}/${name}" is too long`);
+  if (`${scope}/${name}${TYPES_SUFFIX}`.length > 214)
+    throw new GeneratorError(shown, `package name "${scope}/${name}" is too long (with its types package)`);
 
   if (overrides.clientName !== undefined && !isPascalIdentifier(overrides.clientName)) {
     throw new GeneratorError(
@@ -60,6 +63,7 @@ export function readPackageConfig(layout: ApiLayout, doc: OpenApiDocument): Pack
 
   return {
     packageName: `${scope}/${name}`,
+    typesPackageName: `${scope}/${name}${TYPES_SUFFIX}`,
     clientName: overrides.clientName ?? pascalIdentifier(layout.api),
     description: overrides.description ?? oneLine(doc.info.summary ?? doc.info.title),
     title: oneLine(doc.info.title),

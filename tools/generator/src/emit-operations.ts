@@ -28,7 +28,7 @@ export function operationsFileExports(ops: OperationModel[], clientName: string)
     op.descriptorName,
     ...(op.paginatorName ? [op.paginatorName] : []),
   ]);
-  const own = ["Client", `${clientName}Operations`, "allOperations", "bindOperations"];
+  const own = ["Client", `${clientName}Operations`, "allOperations", "jsonQueryOperations", "bindOperations"];
   return [...RUNTIME_VALUES, ...RUNTIME_TYPES, ...own, ...perOperation];
 }
 
@@ -37,16 +37,26 @@ export function operationsFileExports(ops: OperationModel[], clientName: string)
  * (with the same JSDoc) and `bindOperations`, which turns a runtime client into that interface. Every name comes
  * from the operation model (unique, never reserved); every spec string goes through escape.ts.
  */
-export function emitOperations(ops: OperationModel[], api: string, clientName: string, runtimeName: string): string {
+export function emitOperations(
+  ops: OperationModel[],
+  api: string,
+  clientName: string,
+  runtimeName: string,
+  typesName: string,
+): string {
   const names = new Map(ops.map((op) => [op.operationId, op.name]));
   const runtime = stringLiteral(runtimeName);
+  const values = [
+    "bindDescriptors",
+    ...(ops.some(needsEncoder) ? ["encodeRequest"] : []),
+    ...(ops.some((op) => op.pagination) ? ["paginateOffset"] : []),
+  ];
   const out: string[] = [
     generatedHeader(api),
-    ops.some((op) => op.pagination)
-      ? `import { type ApiClient, type CallOptions, type OperationDescriptor, paginateOffset } from ${runtime};`
-      : `import type { ApiClient, CallOptions, OperationDescriptor } from ${runtime};`,
-    'import type { paths } from "./schema.gen.ts";',
-    'import type * as T from "./types.gen.ts";',
+    `import { type ApiClient, type CallOptions, type OperationDescriptor, ${values.join(", ")} } from ${runtime};`,
+    // The types live in the API's types package (one copy, shared with its users), never in this file's package.
+    `import type { paths } from ${stringLiteral(typesName)};`,
+    `import type * as T from ${stringLiteral(typesName)};`,
     "",
     "/** The runtime client every operation runs on. */",
     "export type Client = ApiClient<paths>;",
@@ -91,20 +101,31 @@ export function emitOperations(ops: OperationModel[], api: string, clientName: s
   for (const op of ops) out.push(`  ${op.name}: ${op.descriptorName},`);
   out.push("};");
   out.push("");
+  // What the path-level raw client needs to send these parameters as the spec says: a short list, so that a bundle
+  // with the raw client does not carry every descriptor.
+  const jsonQuery = ops.filter((op) => op.params.some((p) => p.in === "query" && p.json));
+  out.push(
+    "/** The operations with JSON-encoded query parameters (`content: application/json`), for the raw client. */",
+  );
+  out.push(
+    `export const jsonQueryOperations: readonly OperationDescriptor[] = [${jsonQuery.map((op) => op.descriptorName).join(", ")}];`,
+  );
+  out.push("");
+  // Bound from the descriptors, not from the standalone functions: a bundle of the whole client carries each
+  // operation once (its descriptor), and the functions only when they are imported.
   out.push(`/** Binds every operation to one runtime client. */`);
   out.push(`export function bindOperations(client: Client): ${clientName}Operations {`);
-  out.push("  return {");
-  for (const op of ops) {
-    const args = hasInput(op) ? "input, options" : "options";
-    out.push(`    ${op.name}: (${args}) => ${op.name}(client, ${args}),`);
-  }
-  if (paginated.length > 0) {
+  if (paginated.length === 0) {
+    out.push(`  return bindDescriptors<${clientName}Operations>(client, allOperations);`);
+  } else {
+    out.push("  return {");
+    out.push(`    ...bindDescriptors<Omit<${clientName}Operations, "paginate">>(client, allOperations),`);
     out.push("    paginate: {");
     for (const op of paginated)
       out.push(`      ${op.name}: (input, options) => ${op.paginatorName}(client, input, options),`);
     out.push("    },");
+    out.push("  };");
   }
-  out.push("  };");
   out.push("}");
   return `${out.join("\n")}\n`;
 }
@@ -133,8 +154,19 @@ function descriptor(op: OperationModel): string {
   }
   if (op.response.kind !== "json") parts.push(`response: "${op.response.kind}"`);
   if (op.response.accept) parts.push(`accept: ${stringLiteral(op.response.accept)}`);
-  parts.push(`idempotent: ${op.idempotent}`);
+  // Only when the spec says otherwise than the method does (RFC 9110: all but POST and PATCH), as the runtime assumes.
+  if (op.idempotent !== !/^p(ost|atch)$/.test(op.method)) parts.push(`idempotent: ${op.idempotent}`);
+  if (!hasInput(op)) parts.push("noInput: true");
+  if (needsEncoder(op)) parts.push("encode: encodeRequest");
   return `{ ${parts.join(", ")} }`;
+}
+
+/** The runtime's own JSON test (`[/+]json`): what it sends without an encoder. */
+const SENT_AS_JSON = /[/+]json\b/i;
+
+/** Parameters or a body that may be sent as something else than JSON need the runtime's `encodeRequest`. */
+function needsEncoder(op: OperationModel): boolean {
+  return op.params.length > 0 || (op.body?.media.some((media) => !SENT_AS_JSON.test(media)) ?? false);
 }
 
 function paramSpec(p: ParamModel): string {

@@ -1,5 +1,6 @@
 import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
+import { inlineWebhookOperations } from "./emit-webhooks.ts";
 import { generatedHeader } from "./header.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
 import { isBinarySchema } from "./media.ts";
@@ -13,6 +14,7 @@ import type { OperationModel } from "./operations.ts";
  * - binary strings (`format: binary`, or 3.1 `contentMediaType`) are `Blob`, which is what the runtime returns for a
  *   binary response and what a multipart file field takes (openapi-typescript would say `string`);
  * - an operation without a {@link OperationModel.schemaKey} loses its operationId, so that it is typed under `paths`;
+ * - so does every webhook operation: it is typed under `webhooks` (see emit-webhooks.ts);
  * - a schema that a `$ref` reaches by a deep pointer (`#/components/schemas/A/definitions/b`) is named in
  *   `components.schemas` (see hoist-refs.ts): openapi-typescript would index along the pointer, into no type.
  */
@@ -21,6 +23,7 @@ export async function emitSchema(doc: OpenApiDocument, api: string, ops: Operati
   hoistDeepSchemaRefs(copy);
   liftContentParameters(copy);
   for (const op of ops) if (op.schemaKey === undefined) delete copy.paths[op.path]?.[op.method]?.operationId;
+  inlineWebhookOperations(copy);
   const ast = await openapiTS(copy as never, {
     silent: true,
     transform: (schema) => (isBinarySchema(schema as SchemaObject) ? BLOB : undefined),

@@ -26,6 +26,7 @@ export function emitTesting(
   api: string,
   clientName: string,
   runtimeName: string,
+  typesName: string,
 ): string {
   const keys = mockKeys(ops);
   const server = defaultServer(doc);
@@ -53,8 +54,8 @@ export function emitTesting(
   return `${generatedHeader(api)}
 import { createMock, type ErrorBodyOf, type MockBase, type MockOptions, type OperationMock } from "${runtimeName}/testing";
 import * as O from "./operations.gen.ts";
-import type { ${schemaImports} } from "./schema.gen.ts";
-import type * as T from "./types.gen.ts";
+import type { ${schemaImports} } from ${stringLiteral(typesName)};
+import type * as T from ${stringLiteral(typesName)};
 
 /** The client's default base URL (the spec's first server, its variables at their defaults). */
 export const defaultMockBaseUrl = ${stringLiteral(baseUrl)};

@@ -1,4 +1,5 @@
 import { operationsFileExports } from "./emit-operations.ts";
+import { emitWebhookTypes } from "./emit-webhooks.ts";
 import { commentText, propertyKey, stringLiteral } from "./escape.ts";
 import { generatedHeader } from "./header.ts";
 import type { InputField } from "./input-model.ts";
@@ -27,24 +28,25 @@ const TYPES_FILE_NAMES = [
   "Date",
 ];
 
+const BINARY_BODY = [
+  "/** What a binary request body may be (the same union as the runtime's `BinaryBody`). */",
+  "type BinaryBody = Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | string;",
+].join("\n");
+
 /**
- * `types.gen.ts`: a named export for every component schema (`Agent`, `CreateAgentRequest`, ...) and, per operation,
+ * `types.gen.ts` (in the types package): a named export for every component schema (`Agent`, `CreateAgentRequest`, ...) and, per operation,
  * `<Operation>Input` (what the method takes) and `<Operation>Output` (what it resolves to).
  */
-export function emitTypes(
-  doc: OpenApiDocument,
-  ops: OperationModel[],
-  api: string,
-  runtimeName: string,
-  clientName: string,
-): string {
+export function emitTypes(doc: OpenApiDocument, ops: OperationModel[], api: string, clientName: string): string {
   const usesBinary = ops.some((op) => op.body?.key && op.body.value === "blob");
   const out: string[] = [generatedHeader(api)];
-  if (usesBinary) out.push(`import type { BinaryBody } from ${stringLiteral(runtimeName)};`);
   const schemaNames = ops.some((op) => op.schemaKey === undefined)
     ? "components, operations, paths"
     : "components, operations";
-  out.push(`import type { ${schemaNames} } from "./schema.gen.ts";`, "");
+  const importLine = out.push(`import type { ${schemaNames} } from "./schema.gen.ts";`, "") - 2;
+  // The types package has no runtime dependency: this is the runtime's `BinaryBody`, structurally (not exported, so
+  // the client package's re-exports keep the runtime's own).
+  if (usesBinary) out.push(BINARY_BODY, "");
   const names = new NameRegistry([...TYPES_FILE_NAMES, ...operationsFileExports(ops, clientName)]);
   for (const op of ops) for (const suffix of ["Input", "Output", "Item"]) names.reserve(`${op.typeName}${suffix}`);
   for (const [key, schema] of Object.entries(doc.components?.schemas ?? {})) {
@@ -58,16 +60,23 @@ export function emitTypes(
     out.push(`export type ${name} = components["schemas"][${stringLiteral(key)}];`);
   }
   out.push("");
+  // Method names are code spans, not links: the methods live in the client package, which this package does not see.
   for (const op of ops) {
     const ref = operationRef(op);
-    out.push(`/** What {@link ${op.name}} takes. */`);
+    out.push(`/** What \`${op.name}\` takes. */`);
     out.push(`export type ${op.typeName}Input = ${inputType(op, ref)};`);
-    out.push(`/** What {@link ${op.name}} resolves to. */`);
+    out.push(`/** What \`${op.name}\` resolves to. */`);
     out.push(`export type ${op.typeName}Output = ${outputType(op, ref)};`);
     if (op.pagination) {
-      out.push(`/** One item of {@link ${op.name}}'s pages. */`);
+      out.push(`/** One item of \`${op.name}\`'s pages. */`);
       out.push(`export type ${op.typeName}Item = ${op.typeName}Output[${stringLiteral(op.pagination.items)}][number];`);
     }
+  }
+  // Last, so that webhook types never take a name an existing type had before the spec gained webhooks.
+  const webhookLines = emitWebhookTypes(doc, names, clientName);
+  if (webhookLines.length > 0) {
+    out[importLine] = `import type { ${schemaNames}, webhooks } from "./schema.gen.ts";`;
+    out.push(...webhookLines);
   }
   return `${out.join("\n")}\n`;
 }

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync } from "node:fs";
 import path from "node:path";
 
-/** Where things live: the pipeline is specs/<api>/ -> tools/generator -> packages/<api>/. */
+/** Where things live: the pipeline is specs/<api>/ -> tools/generator -> packages/<api>/ + packages/<api>-types/. */
 export interface ApiLayout {
   api: string;
   root: string;
@@ -9,11 +9,18 @@ export interface ApiLayout {
   specFile: string;
   packageDir: string;
   generatedDir: string;
+  /** `packages/<api>-types/`: the declarations-only package the client package builds on. */
+  typesPackageDir: string;
+  typesGeneratedDir: string;
 }
+
+/** The types package of an API is its client package's folder and npm name plus this suffix. */
+export const TYPES_SUFFIX = "-types";
 
 export function apiLayout(root: string, api: string): ApiLayout {
   const specDir = path.join(root, "specs", api);
   const packageDir = path.join(root, "packages", api);
+  const typesPackageDir = path.join(root, "packages", `${api}${TYPES_SUFFIX}`);
   return {
     api,
     root,
@@ -21,6 +28,8 @@ export function apiLayout(root: string, api: string): ApiLayout {
     specFile: path.join(specDir, "openapi.yaml"),
     packageDir,
     generatedDir: path.join(packageDir, "src", "generated"),
+    typesPackageDir,
+    typesGeneratedDir: path.join(typesPackageDir, "src", "generated"),
   };
 }
 

@@ -24,7 +24,7 @@ describe("cli", () => {
     const run = runCli(ws.root, [ws.api]);
     expect(run.stderr).toBe("");
     expect(run.status).toBe(0);
-    expect(run.stdout).toContain("✔ @fixture/petstore-mini: 4 operations -> 4 files\n");
+    expect(run.stdout).toContain("✔ @fixture/petstore-mini: 4 operations -> 5 files\n");
     expect(run.stdout).toContain("  + scaffolded packages/petstore-mini/src/index.ts\n");
     expect(Object.keys(ws.readGenerated())).toHaveLength(4);
   });
@@ -34,7 +34,7 @@ describe("cli", () => {
     expect(runCli(ws.root, [ws.api]).status).toBe(0);
     const again = runCli(ws.root, [ws.api]);
     expect(again.status).toBe(0);
-    expect(again.stdout).toBe("✔ @fixture/petstore-mini: 4 operations -> 4 files\n");
+    expect(again.stdout).toBe("✔ @fixture/petstore-mini: 4 operations -> 5 files\n");
   });
 
   it("with no API named, generates every folder of specs/ in sorted order", () => {
@@ -44,8 +44,8 @@ describe("cli", () => {
     expect(run.status).toBe(0);
     const summaries = run.stdout.split("\n").filter((line) => line.startsWith("✔"));
     expect(summaries).toEqual([
-      "✔ @fixture/another-store: 4 operations -> 4 files",
-      "✔ @fixture/petstore-mini: 4 operations -> 4 files",
+      "✔ @fixture/another-store: 4 operations -> 5 files",
+      "✔ @fixture/petstore-mini: 4 operations -> 5 files",
     ]);
   });
 
@@ -86,6 +86,6 @@ describe("cli", () => {
     expect(run.stderr).toBe(
       '⚠ specs/odd-path-key/openapi.yaml:31:3 (#/paths/~1api~1v1~1login - with Google): path "/api/v1/login - with Google" is not a URL path template: it contains characters not allowed in a URL path (space)\n',
     );
-    expect(run.stdout).toContain("✔ @fixture/odd-path-key: 2 operations -> 4 files\n");
+    expect(run.stdout).toContain("✔ @fixture/odd-path-key: 2 operations -> 5 files\n");
   });
 });

@@ -12,7 +12,7 @@ import { createWorkspace } from "./workspace.ts";
 
 const CALLS = `
 import * as op from "./generated/operations.gen.ts";
-import type * as T from "./generated/types.gen.ts";
+import type * as T from "@fixture/constructs-types";
 declare const client: op.Client;
 declare const bytes: Uint8Array;
 

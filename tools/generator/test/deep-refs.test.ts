@@ -14,7 +14,7 @@ import { createWorkspace } from "./workspace.ts";
 
 const CALLS = `
 import * as op from "./generated/operations.gen.ts";
-import type * as T from "./generated/types.gen.ts";
+import type * as T from "@fixture/deep-refs-types";
 declare const client: op.Client;
 
 export const calls = async () => {

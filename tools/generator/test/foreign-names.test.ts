@@ -13,7 +13,7 @@ import { createWorkspace } from "./workspace.ts";
 
 const CALLS = `
 import * as op from "./generated/operations.gen.ts";
-import type * as T from "./generated/types.gen.ts";
+import type * as T from "@fixture/foreign-names-types";
 import * as pkg from "./index.ts";
 declare const client: op.Client;
 

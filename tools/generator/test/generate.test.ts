@@ -22,7 +22,14 @@ describe("generateApi on the petstore-mini fixture", () => {
   it("reports the package, the operation count and the generated files", async () => {
     const { result } = await generateFixture();
     expect(result).toMatchObject({ api: "petstore-mini", packageName: `${SCOPE}/petstore-mini`, operations: 4 });
-    expect(result.generated).toEqual(GENERATED_FILES.map((name) => `packages/petstore-mini/src/generated/${name}`));
+    expect(result).toMatchObject({ typesPackageName: `${SCOPE}/petstore-mini-types` });
+    expect(result.generated).toEqual([
+      "packages/petstore-mini-types/src/generated/schema.gen.ts",
+      "packages/petstore-mini-types/src/generated/types.gen.ts",
+      "packages/petstore-mini-types/README.md",
+      "packages/petstore-mini/src/generated/operations.gen.ts",
+      "packages/petstore-mini/src/generated/testing.gen.ts",
+    ]);
   });
 
   it.each(GENERATED_FILES)("%s matches its snapshot", async (name) => {
@@ -41,8 +48,9 @@ describe("generateApi on the petstore-mini fixture", () => {
   it("names methods in camelCase of the operationIds, in spec order", async () => {
     const { files } = await generateFixture();
     const ops = files["operations.gen.ts"] ?? "";
-    const bound = [...ops.matchAll(/^ {4}(\w+): \(/gm)].map((match) => match[1]);
-    // list_pets, createPet, search-pets, DeletePet
+    // allOperations, which bindOperations binds: list_pets, createPet, search-pets, DeletePet
+    expect(ops).toContain("return bindDescriptors<PetstoreMiniOperations>(client, allOperations);");
+    const bound = [...ops.matchAll(/^ {2}(\w+): \w+Operation,$/gm)].map((match) => match[1]);
     expect(bound).toEqual(["listPets", "createPet", "searchPets", "deletePet"]);
     for (const name of bound) {
       expect(ops).toContain(`export function ${name}(client: Client`);
@@ -148,7 +156,9 @@ describe("names from any spec", () => {
     const ws = createWorkspace();
     ws.editSpec((text) => text.replace("operationId: search-pets", "operationId: create_pet"));
     await generateApi(ws.root, ws.api);
-    const bound = [...(ws.readGenerated()["operations.gen.ts"] ?? "").matchAll(/^ {4}(\w+): \(/gm)].map((m) => m[1]);
+    const bound = [...(ws.readGenerated()["operations.gen.ts"] ?? "").matchAll(/^ {2}(\w+): \w+Operation,$/gm)].map(
+      (m) => m[1],
+    );
     expect(bound).toEqual(["listPets", "createPet", "createPet2", "deletePet"]);
   });
 });

@@ -30,7 +30,7 @@ describe("a spec with hostile strings in every field", () => {
   it("generates code that compiles and declares exactly the expected names", async () => {
     const ws = createWorkspace("hostile");
     await generateApi(ws.root, ws.api);
-    const file = (name: string) => path.join(ws.generatedDir, name);
+    const file = (name: string) => ws.generatedFile(name);
     const program = consumerProgram([file("operations.gen.ts")]);
     expect(diagnostics(program)).toEqual([]);
 
@@ -56,6 +56,7 @@ describe("a spec with hostile strings in every field", () => {
         "bindOperations",
         "getQueueExportConstPWNED1",
         "getQueueExportConstPWNED1Operation",
+        "jsonQueryOperations",
         "paginateGetQueueExportConstPWNED1",
         "pwned",
         "pwnedOperation",
@@ -81,10 +82,10 @@ describe("a spec with hostile strings in every field", () => {
       "paths",
       "webhooks",
     ]);
-    // Per operation a descriptor and a function (+ a paginator), then allOperations and bindOperations: a comment
-    // that closed early would add statements the emitters never wrote.
+    // Per operation a descriptor and a function (+ a paginator), then allOperations, jsonQueryOperations and
+    // bindOperations: a comment that closed early would add statements the emitters never wrote.
     const statements = program.getSourceFile(file("operations.gen.ts"))?.statements ?? [];
-    expect(statements.filter(ts.isVariableStatement)).toHaveLength(3);
+    expect(statements.filter(ts.isVariableStatement)).toHaveLength(4);
     expect(statements.filter(ts.isFunctionDeclaration)).toHaveLength(4);
     expect(statements.filter(ts.isExpressionStatement)).toHaveLength(0);
   }, 60_000);

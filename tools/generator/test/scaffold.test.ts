@@ -19,6 +19,9 @@ const HANDWRITTEN = [
   "vitest.config.ts",
 ];
 
+/** Created once in the types package (its README and src/generated/ are rewritten by every run). */
+const TYPES_PACKAGE_FILES = ["LICENSE", "package.json", "src/index.ts", "tsconfig.json", "tsdown.config.ts"];
+
 const REPO = fileURLToPath(new URL("../../../", import.meta.url));
 
 function read(ws: Workspace, file: string): string {
@@ -36,17 +39,23 @@ describe("scaffolding of the handwritten package files", () => {
   it("the first run creates every handwritten file and reports it", async () => {
     const ws = createWorkspace();
     const result = await generateApi(ws.root, ws.api);
-    expect(result.scaffolded).toEqual(HANDWRITTEN.map((file) => `packages/petstore-mini/${file}`));
+    expect(result.scaffolded).toEqual([
+      ...TYPES_PACKAGE_FILES.map((file) => `packages/petstore-mini-types/${file}`),
+      ...HANDWRITTEN.map((file) => `packages/petstore-mini/${file}`),
+    ]);
     for (const file of HANDWRITTEN) expect(read(ws, file), file).not.toMatch(/\{\{|\}\}/);
   });
 
-  it("package.json is named in the workspace scope and depends on its runtime", async () => {
+  it("package.json is named in the workspace scope and depends on its runtime and types package", async () => {
     const ws = createWorkspace();
     await generateApi(ws.root, ws.api);
     const pkg = JSON.parse(read(ws, "package.json"));
     expect(pkg.name).toBe(`${SCOPE}/petstore-mini`);
     expect(pkg.description).toBe("A tiny pet store used to test the generator.");
-    expect(pkg.dependencies).toEqual({ [`${SCOPE}/runtime`]: "workspace:*" });
+    expect(pkg.dependencies).toEqual({
+      [`${SCOPE}/runtime`]: "workspace:*",
+      [`${SCOPE}/petstore-mini-types`]: "workspace:*",
+    });
     // test-utils comes from the workspace root: a published package.json must not name a private package.
     expect(pkg.devDependencies).toEqual({ msw: "3.0.5" });
     expect(pkg.peerDependencies).toEqual({ msw: "^2.15.0 || ^3.0.5" });
@@ -64,10 +73,12 @@ describe("scaffolding of the handwritten package files", () => {
     );
     expect(index).toContain(`from "${SCOPE}/runtime";`);
     expect(index).toContain(
-      'import { allOperations, bindOperations, type Client, type PetstoreMiniOperations } from "./generated/operations.gen.ts";',
+      'import { bindOperations, type Client, type PetstoreMiniOperations, jsonQueryOperations } from "./generated/operations.gen.ts";',
     );
     expect(index).toContain("export function createPetstoreMiniApi(options: PetstoreMiniClientOptions = {}): Client {");
-    expect(index).toContain("raw: createRawClient(api, Object.values(allOperations))");
+    expect(index).toContain("return bindOperations(createPetstoreMiniApi(options));");
+    expect(index).toContain("return createRawClient(createPetstoreMiniApi(options), jsonQueryOperations);");
+    expect(index).toContain("export function createPetstoreMiniRawClient(options: PetstoreMiniClientOptions = {})");
     expect(read(ws, "test/client.test.ts")).toContain('import { createPetstoreMiniClient } from "../src/index.ts";');
     expect(read(ws, "README.md")).toMatch(/^# @fixture\/petstore-mini\n/);
     expect(JSON.parse(read(ws, "tsconfig.json")).extends).toBe("../../tsconfig.base.json");
@@ -85,7 +96,7 @@ describe("scaffolding of the handwritten package files", () => {
     expect(second.scaffolded).toEqual([]);
     expect(read(ws, "src/index.ts")).toBe(index);
     expect(read(ws, "package.json")).toBe(pkg);
-    expect(second.generated).toHaveLength(4);
+    expect(second.generated).toHaveLength(5);
   });
 
   it("once package.json exists, a deliberately deleted handwritten file is not brought back", async () => {
@@ -126,7 +137,8 @@ describe("names of the scaffolded src/index.ts", () => {
     const ws = await scaffolded("scaffold-none", "notes-api");
     const index = read(ws, "src/index.ts");
     expect(index).toContain("export interface NotesApiClientOptions ");
-    expect(index).toContain("export interface NotesApiClient extends NotesApiOperations {");
+    expect(index).toContain("export type NotesApiClient = NotesApiOperations;");
+    expect(index).toContain("export function createNotesApiRawClient(");
     expect(index).toContain("export function createNotesApiClient(");
     expect(index).toContain("export function createNotesApi(");
     expect(index).not.toMatch(/ApiApi|ClientClient/);
@@ -297,8 +309,10 @@ describe("auth and base URL of the scaffolded src/index.ts come from the spec", 
 
 type Method = (input?: object) => Promise<unknown>;
 interface ScaffoldedClient {
-  readonly raw: { GET(path: string): Promise<unknown> };
   readonly [method: string]: unknown;
+}
+interface ScaffoldedRawClient {
+  GET(path: string): Promise<unknown>;
 }
 
 /** `create<Name>Client` of a scaffolded src/index.ts (vitest resolves `@fixture/runtime` to the runtime's source). */
@@ -342,12 +356,17 @@ describe("the scaffolded src/index.ts at work", () => {
   });
 
   it("apiKey query: in the URL (encoded), for methods and raw; no internal header left; bodies survive", async () => {
-    const create = await clientFactory(await scaffolded("scaffold-api-key-query", "weather"), "createWeatherClient");
+    const ws = await scaffolded("scaffold-api-key-query", "weather");
+    const create = await clientFactory(ws, "createWeatherClient");
+    const createRaw = (await clientFactory(ws, "createWeatherRawClient")) as unknown as (
+      o: object,
+    ) => ScaffoldedRawClient;
     const { requests, fetch } = recordingFetch();
-    const client = create({ baseUrl: "https://w.test/api/v3/", auth: { apiKey: "a b&c=d" }, fetch });
+    const options = { baseUrl: "https://w.test/api/v3/", auth: { apiKey: "a b&c=d" }, fetch };
+    const client = create(options);
     await call(client, "getForecast", { city: "Oslo" });
     await call(client, "addStation", { name: "North" });
-    await client.raw.GET("/forecast");
+    await createRaw(options).GET("/forecast");
     const [forecast, station, raw] = requests;
     expect(forecast?.url).toBe("https://w.test/api/v3/forecast?city=Oslo&api_key=a+b%26c%3Dd");
     expect(station?.url).toBe("https://w.test/api/v3/stations?api_key=a+b%26c%3Dd");
@@ -439,7 +458,7 @@ describe("the scaffolded files compile and pass the repo's lint", () => {
         ["test/client.test.ts", "src/testing.ts"].map((file) => path.join(ws.packageDir, file)),
       ),
     ];
-    expect(typeErrors(files, spaces[0]?.root ?? "")).toEqual([]);
+    expect(typeErrors(files, spaces[0]?.root ?? "", spaces)).toEqual([]);
   }, 60_000);
 
   it("biome finds nothing to report once it has formatted them (as the CLI does)", async () => {
@@ -469,7 +488,7 @@ describe("the scaffolded files compile and pass the repo's lint", () => {
  * scaffolded files) as `file:line: message`. test-utils' spec loader (not used here) gets an untyped stand-in for
  * @redocly/openapi-core, whose types would triple the time this takes.
  */
-function typeErrors(files: string[], scratch: string): string[] {
+function typeErrors(files: string[], scratch: string, spaces: Workspace[]): string[] {
   const redocly = path.join(scratch, "redocly-stand-in.d.ts");
   writeFileSync(redocly, "declare const redocly: any;\nexport = redocly;\n");
   const testUtils = path.join(REPO, "tools/test-utils/");
@@ -483,6 +502,8 @@ function typeErrors(files: string[], scratch: string): string[] {
       [`${SCOPE}/test-utils`]: [path.join(REPO, "tools/test-utils/src/index.ts")],
       "@redocly/openapi-core": [redocly],
       vitest: [path.join(REPO, "node_modules/vitest/dist/index.d.ts")],
+      // Each package's types package, from the workspace that has it.
+      [`${SCOPE}/*-types`]: spaces.map((ws) => path.join(ws.root, "packages/*-types/src/index.ts")),
     },
     ignore: (fileName) => fileName.startsWith(testUtils),
     relativeTo: "/",

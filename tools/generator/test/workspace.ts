@@ -12,6 +12,8 @@ import { GeneratorError } from "../src/errors.ts";
 export const FIXTURES = fileURLToPath(new URL("./fixtures/", import.meta.url));
 export const SCOPE = "@fixture";
 export const GENERATED_FILES = ["schema.gen.ts", "types.gen.ts", "operations.gen.ts", "testing.gen.ts"] as const;
+/** The generated files that live in the types package (`packages/<api>-types/src/generated/`). */
+export const TYPES_FILES: readonly string[] = ["schema.gen.ts", "types.gen.ts"];
 
 export interface Workspace {
   root: string;
@@ -21,6 +23,11 @@ export interface Workspace {
   specFile: string;
   packageDir: string;
   generatedDir: string;
+  /** `packages/<api>-types/` and its `src/generated/`: schema.gen.ts and types.gen.ts. */
+  typesPackageDir: string;
+  typesGeneratedDir: string;
+  /** Where a generated file of either package is, by name. */
+  generatedFile(name: string): string;
   /** Rewrites a file of the spec folder. */
   editSpec(edit: (text: string) => string, file?: string): void;
   /** Replaces `openapi.yaml` with the given text. */
@@ -48,6 +55,10 @@ export function createWorkspace(fixture = "petstore-mini", api = fixture): Works
   cpSync(path.join(FIXTURES, fixture), specDir, { recursive: true });
   const packageDir = path.join(root, "packages", api);
   const generatedDir = path.join(packageDir, "src", "generated");
+  const typesPackageDir = path.join(root, "packages", `${api}-types`);
+  const typesGeneratedDir = path.join(typesPackageDir, "src", "generated");
+  const generatedFile = (name: string) =>
+    path.join(TYPES_FILES.includes(name) ? typesGeneratedDir : generatedDir, name);
   const specFile = path.join(specDir, "openapi.yaml");
   return {
     root,
@@ -56,6 +67,9 @@ export function createWorkspace(fixture = "petstore-mini", api = fixture): Works
     specFile,
     packageDir,
     generatedDir,
+    typesPackageDir,
+    typesGeneratedDir,
+    generatedFile,
     editSpec(edit, file = "openapi.yaml") {
       const target = path.join(specDir, file);
       const before = readFileSync(target, "utf8");
@@ -67,14 +81,14 @@ export function createWorkspace(fixture = "petstore-mini", api = fixture): Works
       writeFileSync(specFile, text);
     },
     readGenerated() {
-      return Object.fromEntries(
-        GENERATED_FILES.map((name) => [name, readFileSync(path.join(generatedDir, name), "utf8")]),
-      );
+      return Object.fromEntries(GENERATED_FILES.map((name) => [name, readFileSync(generatedFile(name), "utf8")]));
     },
     stagingLeftovers() {
-      const src = path.join(packageDir, "src");
-      if (!existsSync(src)) return [];
-      return readdirSync(src).filter((name) => name.startsWith(".generated."));
+      return [packageDir, typesPackageDir].flatMap((dir) => {
+        const src = path.join(dir, "src");
+        if (!existsSync(src)) return [];
+        return readdirSync(src).filter((name) => name.startsWith(".generated."));
+      });
     },
   };
 }

@@ -1,10 +1,11 @@
 import { existsSync } from "node:fs";
 import type { SpecSource } from "./corpus.ts";
-import { diffTrees, readTree } from "./files.ts";
+import { diffTrees } from "./files.ts";
 import {
   addUsage,
   createWorkspace,
   generate,
+  readPackageTrees,
   type ScratchPackage,
   splitTscOutput,
   typecheckTogether,
@@ -26,6 +27,8 @@ export interface PreparedSpec {
   root: string;
   scope: string;
   packageDir: string;
+  /** packages/<api>-types */
+  typesDir: string;
   packageName: string;
   operations?: number;
   generate: StageResult;
@@ -83,7 +86,8 @@ export async function prepareSpecs(specs: SpecSource[], options: PrepareOptions 
       // Errors outside any package (bad options, a crash) count against every package of the run.
       const general = byApi.get("") || (result.ok || result.output ? "" : `tsc exited ${result.code} without output`);
       for (const entry of prepared.filter((e) => e.generate.ok)) {
-        const own = byApi.get(entry.api) ?? "";
+        // Its types package's lines (`packages/<api>-types/...`) count against the API too.
+        const own = [byApi.get(entry.api), byApi.get(`${entry.api}-types`)].filter(Boolean).join("\n");
         const detail = [own, general].filter(Boolean).join("\n");
         entry.typecheck = { ok: result.ok || detail === "", ms: result.ms, ...(detail ? { detail } : {}) };
       }
@@ -107,13 +111,13 @@ async function checkDeterministic(
       if (!entry.generate.ok) continue;
       const started = performance.now();
       try {
-        const reference = readTree(pkg.packageDir);
+        const reference = readPackageTrees(pkg);
         const fresh = second.add(spec);
         await generate(fresh);
-        const differ = diffTrees(reference, readTree(fresh.packageDir));
+        const differ = diffTrees(reference, readPackageTrees(fresh));
         if (differ.length > 0) throw new Error(`a generation in a fresh workspace differs in: ${differ.join(", ")}`);
         await generate(pkg);
-        const changed = diffTrees(reference, readTree(pkg.packageDir));
+        const changed = diffTrees(reference, readPackageTrees(pkg));
         if (changed.length > 0) throw new Error(`regenerating in place changed: ${changed.join(", ")}`);
         entry.deterministic = { ok: true, ms: performance.now() - started };
       } catch (error) {
@@ -133,6 +137,7 @@ function describePackage(spec: SpecSource, pkg: ScratchPackage): PreparedSpec {
     root: pkg.root,
     scope: pkg.scope,
     packageDir: pkg.packageDir,
+    typesDir: pkg.typesDir,
     packageName: pkg.packageName,
     generate: notRun,
     deterministic: notRun,

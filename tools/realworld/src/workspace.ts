@@ -15,6 +15,8 @@ import path from "node:path";
 import { type GenerateResult, generateApi } from "@chat-sdk/generator";
 import { repoRoot, type SpecSource } from "./corpus.ts";
 
+import { readTree } from "./files.ts";
+
 export { diffTrees, readTree } from "./files.ts";
 
 /** npm scope of the scratch workspaces: not the repo's, so nothing in the generator may assume `@chat-sdk`. */
@@ -36,13 +38,15 @@ export interface Workspace {
   remove(): void;
 }
 
-/** One API of a workspace: specs/<api>/openapi.yaml -> packages/<api>/. */
+/** One API of a workspace: specs/<api>/openapi.yaml -> packages/<api>/ and its types package packages/<api>-types/. */
 export interface ScratchPackage {
   readonly root: string;
   readonly scope: string;
   readonly api: string;
   /** packages/<api> */
   readonly packageDir: string;
+  /** packages/<api>-types: the declarations the client's generated code imports. */
+  readonly typesDir: string;
   /** `<scope>/<api>` */
   readonly packageName: string;
 }
@@ -86,7 +90,9 @@ export function createWorkspace(scope = process.env.REALWORLD_SCOPE ?? DEFAULT_S
       if (spec.entry !== "openapi.yaml") {
         copyFileSync(path.join(spec.dir, spec.entry), path.join(specDir, "openapi.yaml"));
       }
-      return { root, scope, api, packageDir: path.join(root, "packages", api), packageName: `${scope}/${api}` };
+      const packageDir = path.join(root, "packages", api);
+      const typesDir = path.join(root, "packages", `${api}-types`);
+      return { root, scope, api, packageDir, typesDir, packageName: `${scope}/${api}` };
     },
     remove() {
       if (process.env.REALWORLD_KEEP) console.log(`[realworld] kept ${root}`);
@@ -96,8 +102,9 @@ export function createWorkspace(scope = process.env.REALWORLD_SCOPE ?? DEFAULT_S
 }
 
 /**
- * Runs the generator (in process) and makes `<scope>/runtime` and `<scope>/test-utils` resolvable from the package:
- * node_modules symlinks to the repo's packages/runtime (its dist must be built) and tools/test-utils.
+ * Runs the generator (in process) and makes `<scope>/runtime`, `<scope>/test-utils` and the API's types package
+ * resolvable from the package: node_modules symlinks to the repo's packages/runtime (its dist must be built),
+ * tools/test-utils and the workspace's packages/<api>-types (built by {@link build}).
  */
 export async function generate(pkg: ScratchPackage): Promise<GenerateResult & { ms: number }> {
   const started = performance.now();
@@ -107,7 +114,15 @@ export async function generate(pkg: ScratchPackage): Promise<GenerateResult & { 
   const modules = path.join(pkg.packageDir, "node_modules", pkg.scope);
   link(path.join(repo, "packages", "runtime"), path.join(modules, "runtime"));
   link(path.join(repo, "tools", "test-utils"), path.join(modules, "test-utils"));
+  link(pkg.typesDir, path.join(pkg.packageDir, "node_modules", ...result.typesPackageName.split("/")));
   return { ...result, ms };
+}
+
+/** Every file of both packages of an API, as `<api>/...` and `<api>-types/...`: what generation must reproduce. */
+export function readPackageTrees(pkg: ScratchPackage): Map<string, Buffer> {
+  const prefixed = (dir: string) =>
+    [...readTree(dir)].map(([name, bytes]) => [path.join(path.basename(dir), name), bytes] as const);
+  return new Map([...prefixed(pkg.packageDir), ...prefixed(pkg.typesDir)]);
 }
 
 /** Copies a TypeScript file of typed calls to packages/<api>/test/usage.ts, so that tsc checks it too. */
@@ -128,8 +143,10 @@ export function typecheck(pkg: ScratchPackage): Promise<ToolRun> {
  * Errors are `packages/<api>/...` lines; see {@link splitTscOutput}.
  */
 export function typecheckTogether(workspace: Workspace, apis: string[]): Promise<ToolRun> {
-  const include = apis.flatMap((api) => [`packages/${api}/src`, `packages/${api}/test`]);
-  const config = { extends: "./tsconfig.base.json", compilerOptions: { types: ["node"] }, include };
+  const include = apis.flatMap((api) => [`packages/${api}/src`, `packages/${api}/test`, `packages/${api}-types/src`]);
+  // The types packages resolved to their sources, so that no build comes before the type-check.
+  const paths = { [`${workspace.scope}/*-types`]: ["./packages/*-types/src/index.ts"] };
+  const config = { extends: "./tsconfig.base.json", compilerOptions: { types: ["node"], paths }, include };
   writeFileSync(path.join(workspace.root, "tsconfig.json"), `${JSON.stringify(config, null, 2)}\n`);
   return tsc(workspace.root);
 }
@@ -147,10 +164,16 @@ export function splitTscOutput(output: string): Map<string, string> {
   return new Map([...byApi].map(([api, lines]) => [api, lines.join("\n").trim()]));
 }
 
-/** `tsdown` with the scaffolded tsdown.config.ts: dist/index.{js,cjs,d.ts,d.cts}. */
-export function build(pkg: ScratchPackage): Promise<ToolRun> {
+/**
+ * `tsdown` with the scaffolded tsdown.config.ts, the types package first (the client's declarations import it):
+ * dist/index.{js,cjs,d.ts,d.cts} of both.
+ */
+export async function build(pkg: ScratchPackage): Promise<ToolRun> {
   const tsdown = path.join(realpathSync(path.join(repoRoot(), "node_modules", "tsdown")), "dist", "run.mjs");
-  return run(process.execPath, [tsdown, "--logLevel", "warn"], pkg.packageDir);
+  const types = await run(process.execPath, [tsdown, "--logLevel", "warn"], pkg.typesDir);
+  if (!types.ok) return { ...types, output: `${pkg.api}-types: ${types.output}` };
+  const client = await run(process.execPath, [tsdown, "--logLevel", "warn"], pkg.packageDir);
+  return { ...client, ms: types.ms + client.ms };
 }
 
 function tsc(cwd: string): Promise<ToolRun> {

@@ -3,7 +3,13 @@ import path from "node:path";
 import { run } from "./run.ts";
 import type { Registry } from "./verdaccio.ts";
 
-export const PUBLISHED = ["runtime", "rocket-chat", "livechat-configuration"] as const;
+export const PUBLISHED = [
+  "runtime",
+  "rocket-chat-types",
+  "rocket-chat",
+  "livechat-configuration-types",
+  "livechat-configuration",
+] as const;
 
 /** What a consumer may find in a tarball: the build, the docs, the license, the manifest. */
 const ALLOWED_FILE = /^(dist\/.+|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/;

@@ -5,13 +5,13 @@
  * with the browser's own fetch, FormData and Blob). Everything started here is stopped in afterAll, pass or fail.
  */
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishRefusal } from "../../scripts/publish.ts";
 import { openInChromium } from "../src/chromium.ts";
-import { createConsumer } from "../src/consumer.ts";
+import { createConsumer, createTypesConsumer, TYPES_PACKAGES } from "../src/consumer.ts";
 import { DOWNLOAD, MOTD } from "../src/media.ts";
 import { type Release, releaseTo } from "../src/release.ts";
 import { run } from "../src/run.ts";
@@ -24,6 +24,7 @@ const cleanups: Array<() => Promise<void> | void> = [() => rmSync(work, { recurs
 let registry: Registry;
 let release: Release;
 let consumer: string;
+let typesConsumer: string;
 let site: Site;
 
 beforeAll(async () => {
@@ -31,6 +32,7 @@ beforeAll(async () => {
   cleanups.unshift(() => registry.stop());
   release = await releaseTo(registry, repoRoot, work);
   consumer = await createConsumer(path.join(work, "consumer"), registry.url, release.versions);
+  typesConsumer = await createTypesConsumer(path.join(work, "types-consumer"), registry.url, release.versions);
   site = await startSite(consumer);
   cleanups.unshift(() => site.stop());
 }, 600_000);
@@ -64,7 +66,9 @@ describe("release", () => {
   it("versions every package from the pending changesets", () => {
     expect(Object.keys(release.versions).sort()).toEqual([
       "@chat-sdk/livechat-configuration",
+      "@chat-sdk/livechat-configuration-types",
       "@chat-sdk/rocket-chat",
+      "@chat-sdk/rocket-chat-types",
       "@chat-sdk/runtime",
     ]);
     for (const version of Object.values(release.versions)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
@@ -232,4 +236,34 @@ describe("a consumer project", () => {
       noContent: "undefined",
     });
   }, 90_000);
+});
+
+describe("a consumer of the types packages alone (a server or a mock)", () => {
+  const tsc = () => path.join(typesConsumer, "node_modules", ".bin", "tsc");
+
+  it("installs no runtime: the types packages have no dependency", () => {
+    expect(readdirSync(path.join(typesConsumer, "node_modules", "@chat-sdk")).sort()).toEqual(
+      TYPES_PACKAGES.map((name) => name.replace("@chat-sdk/", "")).sort(),
+    );
+  });
+
+  it("type-checks a server typed with operations, components and <Op>Input from ESM and CommonJS", async () => {
+    await expect(run(tsc(), ["-p", "tsconfig.json"], { cwd: typesConsumer })).resolves.toBe("");
+    const emitted = ["server.js", "server.cjs"].map((file) =>
+      readFileSync(path.join(typesConsumer, "out", file), "utf8"),
+    );
+    expect(emitted[0]).toContain("export function createAgent(body)");
+    expect(emitted[1]).toContain("exports.created = created;");
+    // No runtime import of any @chat-sdk package survives compilation.
+    for (const js of emitted) expect(js).not.toMatch(/(import|require)\b[^;\n]*@chat-sdk|from\s*["']@chat-sdk/);
+  });
+
+  it("rejects wrong handlers: without the @ts-expect-error lines the server does not compile", async () => {
+    const file = path.join(typesConsumer, "server.ts");
+    writeFileSync(file, readFileSync(file, "utf8").replaceAll("// @ts-expect-error", "// expected:"));
+    const failed = await run(tsc(), ["-p", "tsconfig.json"], { cwd: typesConsumer }).catch(
+      (error: Error) => error.message,
+    );
+    expect(failed.match(/server\.ts\(\d+,\d+\): error TS/g)).toHaveLength(3);
+  });
 });

@@ -40,6 +40,17 @@ export function diffRequestBody(
   diffRest(before, after, new Set(["required", "content"]), where, pointer, emit);
 }
 
+/** A webhook's body, which the consumer receives: compared like a response (see webhook-diff.ts). */
+export function diffWebhookBody(before: unknown, after: unknown, where: string, pointer: string, emit: Emit) {
+  if (!isObject(before) && !isObject(after)) return;
+  if (!isObject(after)) return emit("major", where, "webhook body removed");
+  if (!isObject(before)) return emit("minor", where, "webhook body added");
+  diffContent(asObject(before.content), asObject(after.content), `${where} body`, pointerTo(pointer, "content"), emit, {
+    direction: "response",
+  });
+  diffRest(before, after, new Set(["content"]), where, pointer, emit);
+}
+
 export function diffResponses(before: Json, after: Json, key: string, pointer: string, emit: Emit) {
   for (const status of unionKeys(Object.keys(before), Object.keys(after))) {
     const where = `${key} response ${status}`;

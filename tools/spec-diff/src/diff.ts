@@ -4,11 +4,12 @@ import { diffSecurity, diffServers } from "./global-diff.ts";
 import { type Models, readModels } from "./model.ts";
 import { diffOperation, type ModelPair } from "./operation-diff.ts";
 import type { OperationSite } from "./operation-site.ts";
+import { diffWebhooks } from "./webhook-diff.ts";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"];
 
 /** Top-level keys compared on their own; `components` only matter through the paths that use them. */
-const HANDLED = new Set(["paths", "servers", "security", "components"]);
+const HANDLED = new Set(["paths", "servers", "security", "components", "webhooks"]);
 
 /**
  * Every change between two bundled, dereferenced OpenAPI documents, most important first.
@@ -63,6 +64,7 @@ export function diffSpecs(before: Json, after: Json): SpecChange[] {
     else diffOperation(old, current, { before, after }, emitHere, pair(key, key));
   }
   diffPathItems(asObject(before.paths), asObject(after.paths), emit);
+  diffWebhooks(before.webhooks, after.webhooks, emit);
   diffRest(before, after, HANDLED, "document", "#", emit);
   diffComponents(asObject(before.components), asObject(after.components), changes.length === 0, emit);
   return sortChanges(changes);

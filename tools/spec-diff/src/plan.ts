@@ -4,6 +4,7 @@ import path from "node:path";
 import { highest, type LevelOrNone, type SpecChange } from "./change.ts";
 import { diffSpecs } from "./diff.ts";
 import { git, loadSpecAtRef, loadSpecFile, type SpecDocument } from "./load.ts";
+import { typesChanges } from "./types-level.ts";
 
 /** What one API's spec asks of its package's next release. */
 export interface ApiPlan {
@@ -16,6 +17,8 @@ export interface ApiPlan {
   changes: SpecChange[];
   required: LevelOrNone;
   note?: string;
+  /** True for the API's types package (`<package>-types`), whose changesets get their own file names. */
+  types?: boolean;
 }
 
 export const NO_RELEASE = "no released version: any change is at least minor";
@@ -103,10 +106,32 @@ function emptyLike(doc: SpecDocument): SpecDocument {
   return { ...doc, paths: {} };
 }
 
+/** Both packages of every API: the client's plan, then its types package's (see types-level.ts). */
 export async function planAll(root: string, baseArg?: string): Promise<ApiPlan[]> {
   const plans: ApiPlan[] = [];
   for (const { api, packageName, version } of listApis(root)) {
     plans.push(await planApi(root, api, packageName, version, baseArg));
+    const types = typesPackage(root, api, packageName);
+    plans.push(typesPlan(await planApi(root, api, types.packageName, types.version, baseArg)));
   }
   return plans;
+}
+
+/** The API's types package: `packages/<api>-types/package.json`, else the name the generator will give it. */
+export function typesPackage(root: string, api: string, clientName: string): { packageName: string; version?: string } {
+  const file = path.join(root, "packages", `${api}-types`, "package.json");
+  const manifest = existsSync(file)
+    ? (JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string })
+    : {};
+  return manifest.name
+    ? { packageName: manifest.name, version: manifest.version }
+    : { packageName: `${clientName}-types` };
+}
+
+/** A plan of the types package: the same comparison, each change at the level the types package needs. */
+export function typesPlan(plan: ApiPlan): ApiPlan {
+  const changes = typesChanges(plan.changes);
+  const floor: LevelOrNone[] = plan.note === NO_RELEASE ? ["minor"] : [];
+  const required = plan.changed ? highest([...floor, ...changes.map((change) => change.level)]) : "none";
+  return { ...plan, types: true, changes, required };
 }

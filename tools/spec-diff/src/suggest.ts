@@ -25,9 +25,11 @@ export function changesetText(packageName: string, required: Level, changes: Spe
   return `${lines.join("\n")}\n`;
 }
 
-/** Writes `.changeset/<api>-spec-<hash>.md` unless a file of that name exists; returns its path and whether it was written. */
+/** Writes `.changeset/<api>-spec-<hash>.md` (`<api>-types-spec-<hash>.md` for the types package) unless a file of that name exists; returns its path and whether it was written. */
 export function writeSuggestion(root: string, plan: ApiPlan, required: Level, changes: SpecChange[]) {
-  const file = path.join(root, ".changeset", `${plan.api}-spec-${changeHash(changes)}.md`);
+  // The types package's changeset may list the very same changes: its own name keeps the two apart.
+  const stem = plan.types ? `${plan.api}-types` : plan.api;
+  const file = path.join(root, ".changeset", `${stem}-spec-${changeHash(changes)}.md`);
   if (existsSync(file)) return { file, written: false };
   mkdirSync(path.dirname(file), { recursive: true });
   writeFileSync(file, changesetText(plan.packageName, required, changes), { flag: "wx" });

@@ -2,7 +2,7 @@ import { readdirSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { frontMatter } from "../src/changesets.ts";
-import { createRepo, leftovers, PACKAGE, PET } from "./repo.ts";
+import { createRepo, leftovers, PACKAGE, PET, TYPES_PACKAGE } from "./repo.ts";
 
 const WITHOUT_NAME = PET.replace("  name: { type: string }\n", "");
 
@@ -14,7 +14,10 @@ describe("changeset:check", SLOW, () => {
     const repo = createRepo();
     const run = repo.run("check");
     expect(run).toMatchObject({ status: 0, stderr: "" });
-    expect(run.stdout).toBe(`✔ ${PACKAGE}: spec unchanged since ${PACKAGE}@1.0.0\n`);
+    expect(run.stdout).toBe(
+      `✔ ${PACKAGE}: spec unchanged since ${PACKAGE}@1.0.0\n` +
+        `✔ ${TYPES_PACKAGE}: spec unchanged since ${TYPES_PACKAGE}@1.0.0\n`,
+    );
   });
 
   it("fails for an uncovered change even when an unrelated changeset gives major, until suggest covers it", () => {
@@ -22,20 +25,30 @@ describe("changeset:check", SLOW, () => {
     repo.write("specs/pets/pet.yaml", WITHOUT_NAME);
     const failed = repo.run("check");
     expect(failed.status).toBe(1);
+    // Both packages of the API: a field removed from a response breaks users of either.
     expect(failed.stderr).toBe(
-      `✖ ${PACKAGE}: 1 change has no changeset (since ${PACKAGE}@1.0.0; needs major): run \`pnpm changeset:suggest\`\n` +
-        "    major  GET /pets response 200 [].name: response field removed\n",
+      [PACKAGE, TYPES_PACKAGE]
+        .map(
+          (name) =>
+            `✖ ${name}: 1 change has no changeset (since ${name}@1.0.0; needs major): run \`pnpm changeset:suggest\`\n` +
+            "    major  GET /pets response 200 [].name: response field removed\n",
+        )
+        .join(""),
     );
     expect(leftovers(repo)).toEqual([]);
 
-    repo.write(".changeset/unrelated.md", `---\n"${PACKAGE}": major\n---\n\nSomething else.\n`);
+    repo.write(
+      ".changeset/unrelated.md",
+      `---\n"${PACKAGE}": major\n"${TYPES_PACKAGE}": major\n---\n\nSomething else.\n`,
+    );
     expect(repo.run("check").status).toBe(1);
 
     expect(repo.run("suggest").status).toBe(0);
     const passed = repo.run("check");
     expect(passed).toMatchObject({ status: 0, stderr: "" });
     expect(passed.stdout).toBe(
-      `✔ ${PACKAGE}: needs major (since ${PACKAGE}@1.0.0), pending changesets cover every change\n`,
+      `✔ ${PACKAGE}: needs major (since ${PACKAGE}@1.0.0), pending changesets cover every change\n` +
+        `✔ ${TYPES_PACKAGE}: needs major (since ${TYPES_PACKAGE}@1.0.0), pending changesets cover every change\n`,
     );
   });
 
@@ -48,7 +61,7 @@ describe("changeset:check", SLOW, () => {
     );
     expect(unreleased.stderr).toContain("    minor  GET /pets: operation added\n");
     expect(repo.run("suggest").stdout).toMatch(
-      /^wrote \.changeset\/pets-spec-[0-9a-f]{8}\.md \(@fixture\/pets: minor\)\n$/,
+      /^wrote \.changeset\/pets-spec-[0-9a-f]{8}\.md \(@fixture\/pets: minor\)\nwrote \.changeset\/pets-types-spec-[0-9a-f]{8}\.md \(@fixture\/pets-types: minor\)\n$/,
     );
 
     repo.write(
@@ -59,7 +72,10 @@ describe("changeset:check", SLOW, () => {
     expect(repo.run("suggest", "--base", "HEAD").stdout).toContain("(@fixture/pets: patch)");
     const againstHead = repo.run("check", "--base", "HEAD");
     expect(againstHead).toMatchObject({ status: 0, stderr: "" });
-    expect(againstHead.stdout).toBe(`✔ ${PACKAGE}: needs patch (since HEAD), pending changesets cover every change\n`);
+    expect(againstHead.stdout).toBe(
+      `✔ ${PACKAGE}: needs patch (since HEAD), pending changesets cover every change\n` +
+        `✔ ${TYPES_PACKAGE}: needs patch (since HEAD), pending changesets cover every change\n`,
+    );
   });
 
   it("an unknown --base is an error", () => {
@@ -81,7 +97,7 @@ describe("changeset:suggest", SLOW, () => {
     repo.write("specs/pets/pet.yaml", WITHOUT_NAME);
     const run = repo.run("suggest");
     expect(run.status).toBe(0);
-    const match = /^wrote (\.changeset\/pets-spec-[0-9a-f]{8}\.md) \(@fixture\/pets: major\)\n$/.exec(run.stdout);
+    const match = /^wrote (\.changeset\/pets-spec-[0-9a-f]{8}\.md) \(@fixture\/pets: major\)\n/.exec(run.stdout);
     expect(match).not.toBeNull();
     const file = match?.[1] ?? "";
     const text = repo.read(file);
@@ -99,15 +115,18 @@ describe("changeset:suggest", SLOW, () => {
     expect(repo.run("suggest").status).toBe(0);
     const first = readdirSync(path.join(repo.root, ".changeset")).sort();
     expect(repo.run("suggest").stdout).toBe(
-      `nothing to suggest for ${PACKAGE}: pending changesets cover every change\n`,
+      `nothing to suggest for ${PACKAGE}: pending changesets cover every change\n` +
+        `nothing to suggest for ${TYPES_PACKAGE}: pending changesets cover every change\n`,
     );
     expect(readdirSync(path.join(repo.root, ".changeset")).sort()).toEqual(first);
 
     repo.write("specs/pets/pet.yaml", `${WITHOUT_NAME}  tag: { type: string }\n`);
     const second = repo.run("suggest");
-    expect(second.stdout).toMatch(/\(@fixture\/pets: minor\)\n$/);
-    const added = readdirSync(path.join(repo.root, ".changeset")).filter((name) => !first.includes(name));
-    expect(added).toHaveLength(1);
+    expect(second.stdout).toMatch(/\(@fixture\/pets: minor\)\n.*\(@fixture\/pets-types: minor\)\n$/);
+    const added = readdirSync(path.join(repo.root, ".changeset"))
+      .filter((name) => !first.includes(name))
+      .sort();
+    expect(added).toHaveLength(2);
     const text = repo.read(`.changeset/${added[0]}`);
     expect(text).toContain("- `pet.tag`: response field added (`listPets()`)");
     expect(text).not.toContain("pet.name");

@@ -144,11 +144,13 @@ afterAll(() => {
 /** The consumer's code, written against the old version: old input in, old output out, through the NEW client. */
 function checkSource(name: string, before: Awaited<ReturnType<typeof loadSpecText>>): string {
   const generated = (side: string, file: string) => `./${side}/packages/${name}/src/generated/${file}`;
+  // schema.gen.ts and types.gen.ts live in the API's types package.
+  const types = (side: string) => `./${side}/packages/${name}-types/src/generated/types.gen.ts`;
   const operations = readFileSync(path.join(root, "after", "packages", name, "src", "generated", "operations.gen.ts"));
   const client = /export interface (\w+Operations) /.exec(operations.toString())?.[1];
   const lines = [
-    `import type * as Old from "${generated("before", "types.gen.ts")}";`,
-    `import type * as New from "${generated("after", "types.gen.ts")}";`,
+    `import type * as Old from "${types("before")}";`,
+    `import type * as New from "${types("after")}";`,
     `import type { ${client} as Client } from "${generated("after", "operations.gen.ts")}";`,
     "declare const client: Client;",
   ];
@@ -172,9 +174,16 @@ function checkSource(name: string, before: Awaited<ReturnType<typeof loadSpecTex
   return `${lines.join("\n")}\n`;
 }
 
-/** One program for every check: the repo's strict settings, the runtime resolved to its source. */
+/**
+ * One program for every check: the repo's strict settings, the runtime resolved to its source and the new client's
+ * types package (`@fixture/<pair>-types`) to the "after" workspace's.
+ */
 function typeErrors(files: string[]): string[] {
-  return checkTypes(files, { paths: { [`${SCOPE}/runtime`]: [RUNTIME_SOURCE] }, relativeTo: root });
+  const typesPackages = path.join(root, "after", "packages", "*-types", "src", "index.ts");
+  return checkTypes(files, {
+    paths: { [`${SCOPE}/runtime`]: [RUNTIME_SOURCE], [`${SCOPE}/*-types`]: [typesPackages] },
+    relativeTo: root,
+  });
 }
 
 describe("a call written against the old client compiles against the new one exactly when the change is not major", () => {

@@ -1,6 +1,6 @@
 /**
- * Temporary git repositories for the CLI tests: one API `pets` split over two files, its package at 1.0.0 and the
- * release tag `@fixture/pets@1.0.0`. Every repository made during a test is removed after it.
+ * Temporary git repositories for the CLI tests: one API `pets` split over two files, its two packages (the client and
+ * its types package) at 1.0.0 and their release tags `@fixture/pets@1.0.0` and `@fixture/pets-types@1.0.0`. Every repository made during a test is removed after it.
  */
 import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -13,6 +13,8 @@ const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const GIT = ["-c", "user.email=t@t", "-c", "user.name=t", "-c", "commit.gpgsign=false", "-c", "tag.gpgsign=false"];
 
 export const PACKAGE = "@fixture/pets";
+/** The API's types package, released and tagged with the client. */
+export const TYPES_PACKAGE = "@fixture/pets-types";
 
 export const OPENAPI = `openapi: 3.1.0
 info: { title: Pets, version: "1" }
@@ -79,12 +81,16 @@ export function createRepo(options: { tag?: boolean } = {}): Repo {
   repo.git("init", "--quiet", "--initial-branch=main");
   repo.write("package.json", `${JSON.stringify({ name: "fixture", private: true, chatSdk: { scope: "@fixture" } })}\n`);
   repo.write("packages/pets/package.json", `${JSON.stringify({ name: PACKAGE, version: "1.0.0" })}\n`);
+  repo.write("packages/pets-types/package.json", `${JSON.stringify({ name: TYPES_PACKAGE, version: "1.0.0" })}\n`);
   repo.write("specs/pets/openapi.yaml", OPENAPI);
   repo.write("specs/pets/pet.yaml", PET);
   repo.write(".changeset/README.md", "# Changesets\n");
   repo.git("add", "-A");
   repo.git("commit", "--quiet", "-m", "Release 1.0.0");
-  if (options.tag !== false) repo.git("tag", `${PACKAGE}@1.0.0`);
+  if (options.tag !== false) {
+    repo.git("tag", `${PACKAGE}@1.0.0`);
+    repo.git("tag", `${TYPES_PACKAGE}@1.0.0`);
+  }
   return repo;
 }
 

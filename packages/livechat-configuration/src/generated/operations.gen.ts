@@ -3,9 +3,9 @@
 // Change the spec (or the generator) and run `pnpm generate`; CI fails on drift.
 // ----------------------------------------------------------------------------
 
-import type { ApiClient, CallOptions, OperationDescriptor } from "@chat-sdk/runtime";
-import type { paths } from "./schema.gen.ts";
-import type * as T from "./types.gen.ts";
+import { type ApiClient, type CallOptions, type OperationDescriptor, bindDescriptors } from "@chat-sdk/runtime";
+import type { paths } from "@chat-sdk/livechat-configuration-types";
+import type * as T from "@chat-sdk/livechat-configuration-types";
 
 /** The runtime client every operation runs on. */
 export type Client = ApiClient<paths>;
@@ -26,7 +26,7 @@ export {
 export type { BinaryBody, CallOptions, LogEntry, Middleware, RetryOptions } from "@chat-sdk/runtime";
 
 /** Method, path and encoding of `create_agent`. */
-export const createAgentOperation: OperationDescriptor = { id: "create_agent", method: "post", path: "/action/create_agent", body: { required: true }, idempotent: false };
+export const createAgentOperation: OperationDescriptor = { id: "create_agent", method: "post", path: "/action/create_agent", body: { required: true } };
 
 /**
  * Create Agent
@@ -178,7 +178,7 @@ export function unsuspendAgent(client: Client, input: T.UnsuspendAgentInput, opt
 }
 
 /** Method, path and encoding of `request_agent_unsuspension`. */
-export const requestAgentUnsuspensionOperation: OperationDescriptor = { id: "request_agent_unsuspension", method: "post", path: "/action/request_agent_unsuspension", body: { required: true }, idempotent: false };
+export const requestAgentUnsuspensionOperation: OperationDescriptor = { id: "request_agent_unsuspension", method: "post", path: "/action/request_agent_unsuspension", body: { required: true } };
 
 /**
  * Request Agent Unsuspension
@@ -223,7 +223,7 @@ export function approveAgent(client: Client, input: T.ApproveAgentInput, options
 }
 
 /** Method, path and encoding of `batch_create_agents`. */
-export const batchCreateAgentsOperation: OperationDescriptor = { id: "batch_create_agents", method: "post", path: "/action/batch_create_agents", body: { required: true }, idempotent: false };
+export const batchCreateAgentsOperation: OperationDescriptor = { id: "batch_create_agents", method: "post", path: "/action/batch_create_agents", body: { required: true } };
 
 /**
  * Batch Create Agents
@@ -352,7 +352,7 @@ export function batchApproveAgents(client: Client, input: T.BatchApproveAgentsIn
 }
 
 /** Method, path and encoding of `add_auto_access`. */
-export const addAutoAccessOperation: OperationDescriptor = { id: "add_auto_access", method: "post", path: "/action/add_auto_access", body: { required: true }, idempotent: false };
+export const addAutoAccessOperation: OperationDescriptor = { id: "add_auto_access", method: "post", path: "/action/add_auto_access", body: { required: true } };
 
 /**
  * Add Auto Access
@@ -450,7 +450,7 @@ export function updateAutoAccess(client: Client, input: T.UpdateAutoAccessInput,
 }
 
 /** Method, path and encoding of `create_bot_template`. */
-export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot_template", method: "post", path: "/action/create_bot_template", body: { required: true }, idempotent: false };
+export const createBotTemplateOperation: OperationDescriptor = { id: "create_bot_template", method: "post", path: "/action/create_bot_template", body: { required: true } };
 
 /**
  * Create Bot Template
@@ -478,7 +478,7 @@ export function createBotTemplate(client: Client, input: T.CreateBotTemplateInpu
 }
 
 /** Method, path and encoding of `create_bot`. */
-export const createBotOperation: OperationDescriptor = { id: "create_bot", method: "post", path: "/action/create_bot", body: { required: true }, idempotent: false };
+export const createBotOperation: OperationDescriptor = { id: "create_bot", method: "post", path: "/action/create_bot", body: { required: true } };
 
 /**
  * Create Bot
@@ -663,7 +663,7 @@ export function getBot(client: Client, input: T.GetBotInput, options?: CallOptio
 }
 
 /** Method, path and encoding of `issue_bot_token`. */
-export const issueBotTokenOperation: OperationDescriptor = { id: "issue_bot_token", method: "post", path: "/action/issue_bot_token", body: { required: true }, idempotent: false };
+export const issueBotTokenOperation: OperationDescriptor = { id: "issue_bot_token", method: "post", path: "/action/issue_bot_token", body: { required: true } };
 
 /**
  * Issue Bot Token
@@ -690,7 +690,7 @@ export function issueBotToken(client: Client, input: T.IssueBotTokenInput, optio
 }
 
 /** Method, path and encoding of `reset_bot_template_secret`. */
-export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset_bot_template_secret", method: "post", path: "/action/reset_bot_template_secret", body: { required: true }, idempotent: false };
+export const resetBotTemplateSecretOperation: OperationDescriptor = { id: "reset_bot_template_secret", method: "post", path: "/action/reset_bot_template_secret", body: { required: true } };
 
 /**
  * Reset Bot Template Secret
@@ -711,7 +711,7 @@ export function resetBotTemplateSecret(client: Client, input: T.ResetBotTemplate
 }
 
 /** Method, path and encoding of `reset_bot_secret`. */
-export const resetBotSecretOperation: OperationDescriptor = { id: "reset_bot_secret", method: "post", path: "/action/reset_bot_secret", body: { required: true }, idempotent: false };
+export const resetBotSecretOperation: OperationDescriptor = { id: "reset_bot_secret", method: "post", path: "/action/reset_bot_secret", body: { required: true } };
 
 /**
  * Reset Bot Secret
@@ -732,7 +732,7 @@ export function resetBotSecret(client: Client, input: T.ResetBotSecretInput, opt
 }
 
 /** Method, path and encoding of `batch_create_bots`. */
-export const batchCreateBotsOperation: OperationDescriptor = { id: "batch_create_bots", method: "post", path: "/action/batch_create_bots", body: { required: true }, idempotent: false };
+export const batchCreateBotsOperation: OperationDescriptor = { id: "batch_create_bots", method: "post", path: "/action/batch_create_bots", body: { required: true } };
 
 /**
  * Batch Create Bots
@@ -798,7 +798,7 @@ export function batchDeleteBots(client: Client, input: T.BatchDeleteBotsInput, o
 }
 
 /** Method, path and encoding of `create_group`. */
-export const createGroupOperation: OperationDescriptor = { id: "create_group", method: "post", path: "/action/create_group", body: { required: true }, idempotent: false };
+export const createGroupOperation: OperationDescriptor = { id: "create_group", method: "post", path: "/action/create_group", body: { required: true } };
 
 /**
  * Create Group
@@ -895,7 +895,7 @@ export function getGroup(client: Client, input: T.GetGroupInput, options?: CallO
 }
 
 /** Method, path and encoding of `register_property`. */
-export const registerPropertyOperation: OperationDescriptor = { id: "register_property", method: "post", path: "/action/register_property", body: { required: true }, idempotent: false };
+export const registerPropertyOperation: OperationDescriptor = { id: "register_property", method: "post", path: "/action/register_property", body: { required: true } };
 
 /**
  * Register Property
@@ -1113,7 +1113,7 @@ export function deleteGroupProperties(client: Client, input: T.DeleteGroupProper
 }
 
 /** Method, path and encoding of `create_tag`. */
-export const createTagOperation: OperationDescriptor = { id: "create_tag", method: "post", path: "/action/create_tag", body: { required: true }, idempotent: false };
+export const createTagOperation: OperationDescriptor = { id: "create_tag", method: "post", path: "/action/create_tag", body: { required: true } };
 
 /**
  * Create Tag
@@ -1191,7 +1191,7 @@ export function updateTag(client: Client, input: T.UpdateTagInput, options?: Cal
 }
 
 /** Method, path and encoding of `register_webhook`. */
-export const registerWebhookOperation: OperationDescriptor = { id: "register_webhook", method: "post", path: "/action/register_webhook", body: { required: true }, idempotent: false };
+export const registerWebhookOperation: OperationDescriptor = { id: "register_webhook", method: "post", path: "/action/register_webhook", body: { required: true } };
 
 /**
  * Register Webhook
@@ -2526,71 +2526,10 @@ export const allOperations: Readonly<Record<Exclude<keyof LiveChatConfigurationO
   getProductSource: getProductSourceOperation,
 };
 
+/** The operations with JSON-encoded query parameters (`content: application/json`), for the raw client. */
+export const jsonQueryOperations: readonly OperationDescriptor[] = [];
+
 /** Binds every operation to one runtime client. */
 export function bindOperations(client: Client): LiveChatConfigurationOperations {
-  return {
-    createAgent: (input, options) => createAgent(client, input, options),
-    getAgent: (input, options) => getAgent(client, input, options),
-    listAgents: (input, options) => listAgents(client, input, options),
-    updateAgent: (input, options) => updateAgent(client, input, options),
-    deleteAgent: (input, options) => deleteAgent(client, input, options),
-    suspendAgent: (input, options) => suspendAgent(client, input, options),
-    unsuspendAgent: (input, options) => unsuspendAgent(client, input, options),
-    requestAgentUnsuspension: (input, options) => requestAgentUnsuspension(client, input, options),
-    approveAgent: (input, options) => approveAgent(client, input, options),
-    batchCreateAgents: (input, options) => batchCreateAgents(client, input, options),
-    batchUpdateAgents: (input, options) => batchUpdateAgents(client, input, options),
-    batchDeleteAgents: (input, options) => batchDeleteAgents(client, input, options),
-    batchSuspendAgents: (input, options) => batchSuspendAgents(client, input, options),
-    batchUnsuspendAgents: (input, options) => batchUnsuspendAgents(client, input, options),
-    batchApproveAgents: (input, options) => batchApproveAgents(client, input, options),
-    addAutoAccess: (input, options) => addAutoAccess(client, input, options),
-    listAutoAccesses: (input, options) => listAutoAccesses(client, input, options),
-    deleteAutoAccess: (input, options) => deleteAutoAccess(client, input, options),
-    updateAutoAccess: (input, options) => updateAutoAccess(client, input, options),
-    createBotTemplate: (input, options) => createBotTemplate(client, input, options),
-    createBot: (input, options) => createBot(client, input, options),
-    deleteBotTemplate: (input, options) => deleteBotTemplate(client, input, options),
-    deleteBot: (input, options) => deleteBot(client, input, options),
-    updateBotTemplate: (input, options) => updateBotTemplate(client, input, options),
-    updateBot: (input, options) => updateBot(client, input, options),
-    listBotTemplates: (input, options) => listBotTemplates(client, input, options),
-    listBots: (input, options) => listBots(client, input, options),
-    getBot: (input, options) => getBot(client, input, options),
-    issueBotToken: (input, options) => issueBotToken(client, input, options),
-    resetBotTemplateSecret: (input, options) => resetBotTemplateSecret(client, input, options),
-    resetBotSecret: (input, options) => resetBotSecret(client, input, options),
-    batchCreateBots: (input, options) => batchCreateBots(client, input, options),
-    batchUpdateBots: (input, options) => batchUpdateBots(client, input, options),
-    batchDeleteBots: (input, options) => batchDeleteBots(client, input, options),
-    createGroup: (input, options) => createGroup(client, input, options),
-    updateGroup: (input, options) => updateGroup(client, input, options),
-    deleteGroup: (input, options) => deleteGroup(client, input, options),
-    listGroups: (input, options) => listGroups(client, input, options),
-    getGroup: (input, options) => getGroup(client, input, options),
-    registerProperty: (input, options) => registerProperty(client, input, options),
-    unregisterProperty: (input, options) => unregisterProperty(client, input, options),
-    publishProperty: (input, options) => publishProperty(client, input, options),
-    listProperties: (input, options) => listProperties(client, input, options),
-    updateLicenseProperties: (input, options) => updateLicenseProperties(client, input, options),
-    listLicenseProperties: (input, options) => listLicenseProperties(client, input, options),
-    deleteLicenseProperties: (input, options) => deleteLicenseProperties(client, input, options),
-    updateGroupProperties: (input, options) => updateGroupProperties(client, input, options),
-    listGroupsProperties: (input, options) => listGroupsProperties(client, input, options),
-    deleteGroupProperties: (input, options) => deleteGroupProperties(client, input, options),
-    createTag: (input, options) => createTag(client, input, options),
-    deleteTag: (input, options) => deleteTag(client, input, options),
-    listTags: (input, options) => listTags(client, input, options),
-    updateTag: (input, options) => updateTag(client, input, options),
-    registerWebhook: (input, options) => registerWebhook(client, input, options),
-    listWebhooks: (input, options) => listWebhooks(client, input, options),
-    unregisterWebhook: (input, options) => unregisterWebhook(client, input, options),
-    listWebhookNames: (input, options) => listWebhookNames(client, input, options),
-    enableLicenseWebhooks: (input, options) => enableLicenseWebhooks(client, input, options),
-    disableLicenseWebhooks: (input, options) => disableLicenseWebhooks(client, input, options),
-    getLicenseWebhooksState: (input, options) => getLicenseWebhooksState(client, input, options),
-    listChannels: (input, options) => listChannels(client, input, options),
-    checkProductLimitsForPlan: (input, options) => checkProductLimitsForPlan(client, input, options),
-    getProductSource: (input, options) => getProductSource(client, input, options),
-  };
+  return bindDescriptors<LiveChatConfigurationOperations>(client, allOperations);
 }

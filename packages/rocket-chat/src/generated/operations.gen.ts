@@ -3,9 +3,9 @@
 // Change the spec (or the generator) and run `pnpm generate`; CI fails on drift.
 // ----------------------------------------------------------------------------
 
-import { type ApiClient, type CallOptions, type OperationDescriptor, paginateOffset } from "@chat-sdk/runtime";
-import type { paths } from "./schema.gen.ts";
-import type * as T from "./types.gen.ts";
+import { type ApiClient, type CallOptions, type OperationDescriptor, bindDescriptors, encodeRequest, paginateOffset } from "@chat-sdk/runtime";
+import type { paths } from "@chat-sdk/rocket-chat-types";
+import type * as T from "@chat-sdk/rocket-chat-types";
 
 /** The runtime client every operation runs on. */
 export type Client = ApiClient<paths>;
@@ -26,7 +26,7 @@ export {
 export type { BinaryBody, CallOptions, LogEntry, Middleware, RetryOptions } from "@chat-sdk/runtime";
 
 /** Method, path and encoding of `getLivechatIntegrationSettings`. */
-export const getLivechatIntegrationSettingsOperation: OperationDescriptor = { id: "getLivechatIntegrationSettings", method: "get", path: "/api/v1/livechat/integrations.settings", idempotent: true };
+export const getLivechatIntegrationSettingsOperation: OperationDescriptor = { id: "getLivechatIntegrationSettings", method: "get", path: "/api/v1/livechat/integrations.settings", noInput: true };
 
 /**
  * Get Livechat Integrations
@@ -44,7 +44,7 @@ export function getLivechatIntegrationSettings(client: Client, options?: CallOpt
 }
 
 /** Method, path and encoding of `getChannelIntegrations`. */
-export const getChannelIntegrationsOperation: OperationDescriptor = { id: "getChannelIntegrations", method: "get", path: "/api/v1/channels.getIntegrations", params: { roomId: { in: "query" }, offset: { in: "query" }, sort: { in: "query", json: true }, fields: { in: "query", json: true }, query: { in: "query", json: true }, count: { in: "query" } }, idempotent: true };
+export const getChannelIntegrationsOperation: OperationDescriptor = { id: "getChannelIntegrations", method: "get", path: "/api/v1/channels.getIntegrations", params: { roomId: { in: "query" }, offset: { in: "query" }, sort: { in: "query", json: true }, fields: { in: "query", json: true }, query: { in: "query", json: true }, count: { in: "query" } }, encode: encodeRequest };
 
 /**
  * Get Channel Integrations
@@ -70,7 +70,7 @@ export function getChannelIntegrations(client: Client, input: T.GetChannelIntegr
 }
 
 /** Method, path and encoding of `getLivechatQueue`. */
-export const getLivechatQueueOperation: OperationDescriptor = { id: "getLivechatQueue", method: "get", path: "/api/v1/livechat/queue", params: { departmentId: { in: "query" }, agentId: { in: "query" }, includeOfflineAgents: { in: "query" }, offset: { in: "query" }, count: { in: "query" }, sort: { in: "query", json: true } }, idempotent: true };
+export const getLivechatQueueOperation: OperationDescriptor = { id: "getLivechatQueue", method: "get", path: "/api/v1/livechat/queue", params: { departmentId: { in: "query" }, agentId: { in: "query" }, includeOfflineAgents: { in: "query" }, offset: { in: "query" }, count: { in: "query" }, sort: { in: "query", json: true } }, encode: encodeRequest };
 
 /**
  * Get Livechat Queue
@@ -162,12 +162,13 @@ export const allOperations: Readonly<Record<Exclude<keyof RocketChatOperations, 
   getLivechatQueue: getLivechatQueueOperation,
 };
 
+/** The operations with JSON-encoded query parameters (`content: application/json`), for the raw client. */
+export const jsonQueryOperations: readonly OperationDescriptor[] = [getChannelIntegrationsOperation, getLivechatQueueOperation];
+
 /** Binds every operation to one runtime client. */
 export function bindOperations(client: Client): RocketChatOperations {
   return {
-    getLivechatIntegrationSettings: (options) => getLivechatIntegrationSettings(client, options),
-    getChannelIntegrations: (input, options) => getChannelIntegrations(client, input, options),
-    getLivechatQueue: (input, options) => getLivechatQueue(client, input, options),
+    ...bindDescriptors<Omit<RocketChatOperations, "paginate">>(client, allOperations),
     paginate: {
       getLivechatQueue: (input, options) => paginateGetLivechatQueue(client, input, options),
     },

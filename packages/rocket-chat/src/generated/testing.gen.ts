@@ -5,8 +5,8 @@
 
 import { createMock, type ErrorBodyOf, type MockBase, type MockOptions, type OperationMock } from "@chat-sdk/runtime/testing";
 import * as O from "./operations.gen.ts";
-import type { operations } from "./schema.gen.ts";
-import type * as T from "./types.gen.ts";
+import type { operations } from "@chat-sdk/rocket-chat-types";
+import type * as T from "@chat-sdk/rocket-chat-types";
 
 /** The client's default base URL (the spec's first server, its variables at their defaults). */
 export const defaultMockBaseUrl = "https://your-workspace.rocket.chat";

@@ -1,5 +1,5 @@
 /** A small pet API for the testing-kit tests: descriptors as the generator writes them, plus their test data. */
-import type { OperationDescriptor } from "../../src/index.ts";
+import { encodeRequest, type OperationDescriptor } from "../../src/index.ts";
 import { createMock, type MockDefinition, type MockOptions, type OperationMock } from "../../src/testing/index.ts";
 
 export interface Pet {
@@ -20,6 +20,7 @@ export interface CreatePetInput {
 }
 
 const getPet: OperationDescriptor = {
+  encode: encodeRequest,
   id: "get_pet",
   method: "get",
   path: "/pets/{petId}",
@@ -32,6 +33,7 @@ const getPet: OperationDescriptor = {
 };
 // `ownerId` is a path parameter and a body field: the body field is renamed `bodyOwnerId` (see input-model.ts).
 const createPet: OperationDescriptor = {
+  encode: encodeRequest,
   id: "create_pet",
   method: "post",
   path: "/owners/{ownerId}/pets",
@@ -40,6 +42,7 @@ const createPet: OperationDescriptor = {
   idempotent: false,
 };
 const deletePet: OperationDescriptor = {
+  encode: encodeRequest,
   id: "delete_pet",
   method: "delete",
   path: "/pets/{petId}",

@@ -15,6 +15,8 @@ export function scaffoldNames(clientName: string) {
     optionsType: `${clientType}Options`,
     createClient: `create${clientType}`,
     createApi: `create${withSuffix(clientName, "Api")}`,
+    // Its own factory, so that only code that uses the raw client carries openapi-fetch.
+    createRaw: `create${clientName}RawClient`,
     credentialsType: `${clientName}Credentials`,
   };
 }
@@ -44,6 +46,7 @@ const RUNTIME_NAMES = [
 const LOCAL_NAMES = [
   "Client",
   "bindOperations",
+  "jsonQueryOperations",
   "paths",
   "DEFAULT_BASE_URL",
   "QUERY_AUTH_HEADER",

@@ -54,6 +54,7 @@ export function scaffoldPackage(
   const values: Record<string, string | undefined> = {
     api: layout.api,
     packageName: config.packageName,
+    typesPackageName: config.typesPackageName,
     clientName: config.clientName,
     description: config.description,
     title: config.title,
@@ -64,18 +65,28 @@ export function scaffoldPackage(
     ...indexValues(auth, server, names, config.clientName),
     ...exampleValues(doc, operations, auth, server, names, config.packageName),
   };
+  return writeTemplates(TEMPLATES, layout.packageDir, layout.root, values);
+}
+
+/** Writes every template of `templates` that does not exist yet under `targetDir`; returns them, relative to `root`. */
+export function writeTemplates(
+  templates: string,
+  targetDir: string,
+  root: string,
+  values: Record<string, string | undefined>,
+): string[] {
   const created: string[] = [];
-  for (const template of listTemplates(TEMPLATES)) {
-    const target = path.join(layout.packageDir, template.replace(/\.tmpl$/, ""));
-    if (writeIfMissing(target, fillTemplate(template, values))) created.push(path.relative(layout.root, target));
+  for (const template of listTemplates(templates)) {
+    const target = path.join(targetDir, template.replace(/\.tmpl$/, ""));
+    if (writeIfMissing(target, fillTemplate(templates, template, values))) created.push(path.relative(root, target));
   }
   return created;
 }
 
 /** A template with its placeholders filled; in JSON templates each value is escaped as a JSON string's content. */
-function fillTemplate(template: string, values: Record<string, string | undefined>): string {
+export function fillTemplate(templates: string, template: string, values: Record<string, string | undefined>): string {
   const json = template.endsWith(".json.tmpl");
-  return readFileSync(path.join(TEMPLATES, template), "utf8").replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+  return readFileSync(path.join(templates, template), "utf8").replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
     const value = values[key];
     if (value === undefined) throw new Error(`template ${template} uses unknown placeholder {{${key}}}`);
     return json ? JSON.stringify(value).slice(1, -1) : value;

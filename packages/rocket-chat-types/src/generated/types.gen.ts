@@ -23,17 +23,17 @@ export type LivechatQueueDepartment = components["schemas"]["LivechatQueueDepart
 export type LivechatQueueEntry = components["schemas"]["LivechatQueueEntry"];
 export type GetLivechatQueueResponse = components["schemas"]["GetLivechatQueueResponse"];
 
-/** What {@link getLivechatIntegrationSettings} takes. */
+/** What `getLivechatIntegrationSettings` takes. */
 export type GetLivechatIntegrationSettingsInput = Record<string, never>;
-/** What {@link getLivechatIntegrationSettings} resolves to. */
+/** What `getLivechatIntegrationSettings` resolves to. */
 export type GetLivechatIntegrationSettingsOutput = operations["getLivechatIntegrationSettings"]["responses"][200]["content"]["application/json"];
-/** What {@link getChannelIntegrations} takes. */
+/** What `getChannelIntegrations` takes. */
 export type GetChannelIntegrationsInput = NonNullable<operations["getChannelIntegrations"]["parameters"]["query"]>;
-/** What {@link getChannelIntegrations} resolves to. */
+/** What `getChannelIntegrations` resolves to. */
 export type GetChannelIntegrationsOutput = operations["getChannelIntegrations"]["responses"][200]["content"]["application/json"];
-/** What {@link getLivechatQueue} takes. */
+/** What `getLivechatQueue` takes. */
 export type GetLivechatQueueInput = NonNullable<operations["getLivechatQueue"]["parameters"]["query"]>;
-/** What {@link getLivechatQueue} resolves to. */
+/** What `getLivechatQueue` resolves to. */
 export type GetLivechatQueueOutput = operations["getLivechatQueue"]["responses"][200]["content"]["application/json"];
-/** One item of {@link getLivechatQueue}'s pages. */
+/** One item of `getLivechatQueue`'s pages. */
 export type GetLivechatQueueItem = GetLivechatQueueOutput["queue"][number];

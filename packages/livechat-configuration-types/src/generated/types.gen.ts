@@ -3,7 +3,7 @@
 // Change the spec (or the generator) and run `pnpm generate`; CI fails on drift.
 // ----------------------------------------------------------------------------
 
-import type { components, operations } from "./schema.gen.ts";
+import type { components, operations, webhooks } from "./schema.gen.ts";
 
 /** A role that can be given to an agent through create_agent and update_agent ("should be one of the following: viceowner, administrator, normal"). Setting a role higher than `normal` needs the `accounts.roles.lc--all:rw` scope. */
 export type AgentAssignableRole = components["schemas"]["AgentAssignableRole"];
@@ -241,256 +241,378 @@ export type ProductLimitExceeded = components["schemas"]["ProductLimitExceeded"]
 export type CheckProductLimitsForPlanResponse = components["schemas"]["CheckProductLimitsForPlanResponse"];
 /** The `source` parameters passed when activating the LiveChat product. The fields are optional: the documentation gives one example and does not say whether a field is omitted when no value was passed. */
 export type GetProductSourceResponse = components["schemas"]["GetProductSourceResponse"];
+/** Additional data requested at registration (`additional_data` of Register Webhook). */
+export type WebhookEnvelopeAdditionalData = components["schemas"]["WebhookEnvelopeAdditionalData"];
+/** What LiveChat POSTs (JSON) to the URL of a registered webhook: the "general webhook format" of the Webhooks section. Check `secret_key` against the `secret_key` given at registration before trusting the rest. */
+export type WebhookEnvelope = components["schemas"]["WebhookEnvelope"];
 
-/** What {@link createAgent} takes. */
+/** What `createAgent` takes. */
 export type CreateAgentInput = NonNullable<operations["create_agent"]["requestBody"]>["content"]["application/json"];
-/** What {@link createAgent} resolves to. */
+/** What `createAgent` resolves to. */
 export type CreateAgentOutput = operations["create_agent"]["responses"][200]["content"]["application/json"];
-/** What {@link getAgent} takes. */
+/** What `getAgent` takes. */
 export type GetAgentInput = NonNullable<operations["get_agent"]["requestBody"]>["content"]["application/json"];
-/** What {@link getAgent} resolves to. */
+/** What `getAgent` resolves to. */
 export type GetAgentOutput = operations["get_agent"]["responses"][200]["content"]["application/json"];
-/** What {@link listAgents} takes. */
+/** What `listAgents` takes. */
 export type ListAgentsInput = NonNullable<operations["list_agents"]["requestBody"]>["content"]["application/json"];
-/** What {@link listAgents} resolves to. */
+/** What `listAgents` resolves to. */
 export type ListAgentsOutput = operations["list_agents"]["responses"][200]["content"]["application/json"];
-/** What {@link updateAgent} takes. */
+/** What `updateAgent` takes. */
 export type UpdateAgentInput = NonNullable<operations["update_agent"]["requestBody"]>["content"]["application/json"];
-/** What {@link updateAgent} resolves to. */
+/** What `updateAgent` resolves to. */
 export type UpdateAgentOutput = operations["update_agent"]["responses"][200]["content"]["application/json"];
-/** What {@link deleteAgent} takes. */
+/** What `deleteAgent` takes. */
 export type DeleteAgentInput = NonNullable<operations["delete_agent"]["requestBody"]>["content"]["application/json"];
-/** What {@link deleteAgent} resolves to. */
+/** What `deleteAgent` resolves to. */
 export type DeleteAgentOutput = operations["delete_agent"]["responses"][200]["content"]["application/json"];
-/** What {@link suspendAgent} takes. */
+/** What `suspendAgent` takes. */
 export type SuspendAgentInput = NonNullable<operations["suspend_agent"]["requestBody"]>["content"]["application/json"];
-/** What {@link suspendAgent} resolves to. */
+/** What `suspendAgent` resolves to. */
 export type SuspendAgentOutput = operations["suspend_agent"]["responses"][200]["content"]["application/json"];
-/** What {@link unsuspendAgent} takes. */
+/** What `unsuspendAgent` takes. */
 export type UnsuspendAgentInput = NonNullable<operations["unsuspend_agent"]["requestBody"]>["content"]["application/json"];
-/** What {@link unsuspendAgent} resolves to. */
+/** What `unsuspendAgent` resolves to. */
 export type UnsuspendAgentOutput = operations["unsuspend_agent"]["responses"][200]["content"]["application/json"];
-/** What {@link requestAgentUnsuspension} takes. */
+/** What `requestAgentUnsuspension` takes. */
 export type RequestAgentUnsuspensionInput = NonNullable<operations["request_agent_unsuspension"]["requestBody"]>["content"]["application/json"];
-/** What {@link requestAgentUnsuspension} resolves to. */
+/** What `requestAgentUnsuspension` resolves to. */
 export type RequestAgentUnsuspensionOutput = operations["request_agent_unsuspension"]["responses"][200]["content"]["application/json"];
-/** What {@link approveAgent} takes. */
+/** What `approveAgent` takes. */
 export type ApproveAgentInput = NonNullable<operations["approve_agent"]["requestBody"]>["content"]["application/json"];
-/** What {@link approveAgent} resolves to. */
+/** What `approveAgent` resolves to. */
 export type ApproveAgentOutput = operations["approve_agent"]["responses"][200]["content"]["application/json"];
-/** What {@link batchCreateAgents} takes. */
+/** What `batchCreateAgents` takes. */
 export type BatchCreateAgentsInput = NonNullable<operations["batch_create_agents"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchCreateAgents} resolves to. */
+/** What `batchCreateAgents` resolves to. */
 export type BatchCreateAgentsOutput = operations["batch_create_agents"]["responses"][200]["content"]["application/json"];
-/** What {@link batchUpdateAgents} takes. */
+/** What `batchUpdateAgents` takes. */
 export type BatchUpdateAgentsInput = NonNullable<operations["batch_update_agents"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchUpdateAgents} resolves to. */
+/** What `batchUpdateAgents` resolves to. */
 export type BatchUpdateAgentsOutput = operations["batch_update_agents"]["responses"][200]["content"]["application/json"];
-/** What {@link batchDeleteAgents} takes. */
+/** What `batchDeleteAgents` takes. */
 export type BatchDeleteAgentsInput = NonNullable<operations["batch_delete_agents"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchDeleteAgents} resolves to. */
+/** What `batchDeleteAgents` resolves to. */
 export type BatchDeleteAgentsOutput = operations["batch_delete_agents"]["responses"][200]["content"]["application/json"];
-/** What {@link batchSuspendAgents} takes. */
+/** What `batchSuspendAgents` takes. */
 export type BatchSuspendAgentsInput = NonNullable<operations["batch_suspend_agents"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchSuspendAgents} resolves to. */
+/** What `batchSuspendAgents` resolves to. */
 export type BatchSuspendAgentsOutput = operations["batch_suspend_agents"]["responses"][200]["content"]["application/json"];
-/** What {@link batchUnsuspendAgents} takes. */
+/** What `batchUnsuspendAgents` takes. */
 export type BatchUnsuspendAgentsInput = NonNullable<operations["batch_unsuspend_agents"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchUnsuspendAgents} resolves to. */
+/** What `batchUnsuspendAgents` resolves to. */
 export type BatchUnsuspendAgentsOutput = operations["batch_unsuspend_agents"]["responses"][200]["content"]["application/json"];
-/** What {@link batchApproveAgents} takes. */
+/** What `batchApproveAgents` takes. */
 export type BatchApproveAgentsInput = NonNullable<operations["batch_approve_agents"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchApproveAgents} resolves to. */
+/** What `batchApproveAgents` resolves to. */
 export type BatchApproveAgentsOutput = operations["batch_approve_agents"]["responses"][200]["content"]["application/json"];
-/** What {@link addAutoAccess} takes. */
+/** What `addAutoAccess` takes. */
 export type AddAutoAccessInput = NonNullable<operations["add_auto_access"]["requestBody"]>["content"]["application/json"];
-/** What {@link addAutoAccess} resolves to. */
+/** What `addAutoAccess` resolves to. */
 export type AddAutoAccessOutput = operations["add_auto_access"]["responses"][200]["content"]["application/json"];
-/** What {@link listAutoAccesses} takes. */
+/** What `listAutoAccesses` takes. */
 export type ListAutoAccessesInput = NonNullable<operations["list_auto_accesses"]["requestBody"]>["content"]["application/json"];
-/** What {@link listAutoAccesses} resolves to. */
+/** What `listAutoAccesses` resolves to. */
 export type ListAutoAccessesOutput = operations["list_auto_accesses"]["responses"][200]["content"]["application/json"];
-/** What {@link deleteAutoAccess} takes. */
+/** What `deleteAutoAccess` takes. */
 export type DeleteAutoAccessInput = NonNullable<operations["delete_auto_access"]["requestBody"]>["content"]["application/json"];
-/** What {@link deleteAutoAccess} resolves to. */
+/** What `deleteAutoAccess` resolves to. */
 export type DeleteAutoAccessOutput = operations["delete_auto_access"]["responses"][200]["content"]["application/json"];
-/** What {@link updateAutoAccess} takes. */
+/** What `updateAutoAccess` takes. */
 export type UpdateAutoAccessInput = NonNullable<operations["update_auto_access"]["requestBody"]>["content"]["application/json"];
-/** What {@link updateAutoAccess} resolves to. */
+/** What `updateAutoAccess` resolves to. */
 export type UpdateAutoAccessOutput = operations["update_auto_access"]["responses"][200]["content"]["application/json"];
-/** What {@link createBotTemplate} takes. */
+/** What `createBotTemplate` takes. */
 export type CreateBotTemplateInput = NonNullable<operations["create_bot_template"]["requestBody"]>["content"]["application/json"];
-/** What {@link createBotTemplate} resolves to. */
+/** What `createBotTemplate` resolves to. */
 export type CreateBotTemplateOutput = operations["create_bot_template"]["responses"][200]["content"]["application/json"];
-/** What {@link createBot} takes. */
+/** What `createBot` takes. */
 export type CreateBotInput = NonNullable<operations["create_bot"]["requestBody"]>["content"]["application/json"];
-/** What {@link createBot} resolves to. */
+/** What `createBot` resolves to. */
 export type CreateBotOutput = operations["create_bot"]["responses"][200]["content"]["application/json"];
-/** What {@link deleteBotTemplate} takes. */
+/** What `deleteBotTemplate` takes. */
 export type DeleteBotTemplateInput = NonNullable<operations["delete_bot_template"]["requestBody"]>["content"]["application/json"];
-/** What {@link deleteBotTemplate} resolves to. */
+/** What `deleteBotTemplate` resolves to. */
 export type DeleteBotTemplateOutput = operations["delete_bot_template"]["responses"][200]["content"]["application/json"];
-/** What {@link deleteBot} takes. */
+/** What `deleteBot` takes. */
 export type DeleteBotInput = NonNullable<operations["delete_bot"]["requestBody"]>["content"]["application/json"];
-/** What {@link deleteBot} resolves to. */
+/** What `deleteBot` resolves to. */
 export type DeleteBotOutput = operations["delete_bot"]["responses"][200]["content"]["application/json"];
-/** What {@link updateBotTemplate} takes. */
+/** What `updateBotTemplate` takes. */
 export type UpdateBotTemplateInput = NonNullable<operations["update_bot_template"]["requestBody"]>["content"]["application/json"];
-/** What {@link updateBotTemplate} resolves to. */
+/** What `updateBotTemplate` resolves to. */
 export type UpdateBotTemplateOutput = operations["update_bot_template"]["responses"][200]["content"]["application/json"];
-/** What {@link updateBot} takes. */
+/** What `updateBot` takes. */
 export type UpdateBotInput = NonNullable<operations["update_bot"]["requestBody"]>["content"]["application/json"];
-/** What {@link updateBot} resolves to. */
+/** What `updateBot` resolves to. */
 export type UpdateBotOutput = operations["update_bot"]["responses"][200]["content"]["application/json"];
-/** What {@link listBotTemplates} takes. */
+/** What `listBotTemplates` takes. */
 export type ListBotTemplatesInput = NonNullable<operations["list_bot_templates"]["requestBody"]>["content"]["application/json"];
-/** What {@link listBotTemplates} resolves to. */
+/** What `listBotTemplates` resolves to. */
 export type ListBotTemplatesOutput = operations["list_bot_templates"]["responses"][200]["content"]["application/json"];
-/** What {@link listBots} takes. */
+/** What `listBots` takes. */
 export type ListBotsInput = NonNullable<operations["list_bots"]["requestBody"]>["content"]["application/json"];
-/** What {@link listBots} resolves to. */
+/** What `listBots` resolves to. */
 export type ListBotsOutput = operations["list_bots"]["responses"][200]["content"]["application/json"];
-/** What {@link getBot} takes. */
+/** What `getBot` takes. */
 export type GetBotInput = NonNullable<operations["get_bot"]["requestBody"]>["content"]["application/json"];
-/** What {@link getBot} resolves to. */
+/** What `getBot` resolves to. */
 export type GetBotOutput = operations["get_bot"]["responses"][200]["content"]["application/json"];
-/** What {@link issueBotToken} takes. */
+/** What `issueBotToken` takes. */
 export type IssueBotTokenInput = NonNullable<operations["issue_bot_token"]["requestBody"]>["content"]["application/json"];
-/** What {@link issueBotToken} resolves to. */
+/** What `issueBotToken` resolves to. */
 export type IssueBotTokenOutput = operations["issue_bot_token"]["responses"][200]["content"]["application/json"];
-/** What {@link resetBotTemplateSecret} takes. */
+/** What `resetBotTemplateSecret` takes. */
 export type ResetBotTemplateSecretInput = NonNullable<operations["reset_bot_template_secret"]["requestBody"]>["content"]["application/json"];
-/** What {@link resetBotTemplateSecret} resolves to. */
+/** What `resetBotTemplateSecret` resolves to. */
 export type ResetBotTemplateSecretOutput = operations["reset_bot_template_secret"]["responses"][200]["content"]["application/json"];
-/** What {@link resetBotSecret} takes. */
+/** What `resetBotSecret` takes. */
 export type ResetBotSecretInput = NonNullable<operations["reset_bot_secret"]["requestBody"]>["content"]["application/json"];
-/** What {@link resetBotSecret} resolves to. */
+/** What `resetBotSecret` resolves to. */
 export type ResetBotSecretOutput = operations["reset_bot_secret"]["responses"][200]["content"]["application/json"];
-/** What {@link batchCreateBots} takes. */
+/** What `batchCreateBots` takes. */
 export type BatchCreateBotsInput = NonNullable<operations["batch_create_bots"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchCreateBots} resolves to. */
+/** What `batchCreateBots` resolves to. */
 export type BatchCreateBotsOutput = operations["batch_create_bots"]["responses"][200]["content"]["application/json"];
-/** What {@link batchUpdateBots} takes. */
+/** What `batchUpdateBots` takes. */
 export type BatchUpdateBotsInput = NonNullable<operations["batch_update_bots"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchUpdateBots} resolves to. */
+/** What `batchUpdateBots` resolves to. */
 export type BatchUpdateBotsOutput = operations["batch_update_bots"]["responses"][200]["content"]["application/json"];
-/** What {@link batchDeleteBots} takes. */
+/** What `batchDeleteBots` takes. */
 export type BatchDeleteBotsInput = NonNullable<operations["batch_delete_bots"]["requestBody"]>["content"]["application/json"];
-/** What {@link batchDeleteBots} resolves to. */
+/** What `batchDeleteBots` resolves to. */
 export type BatchDeleteBotsOutput = operations["batch_delete_bots"]["responses"][200]["content"]["application/json"];
-/** What {@link createGroup} takes. */
+/** What `createGroup` takes. */
 export type CreateGroupInput = NonNullable<operations["create_group"]["requestBody"]>["content"]["application/json"];
-/** What {@link createGroup} resolves to. */
+/** What `createGroup` resolves to. */
 export type CreateGroupOutput = operations["create_group"]["responses"][200]["content"]["application/json"];
-/** What {@link updateGroup} takes. */
+/** What `updateGroup` takes. */
 export type UpdateGroupInput = NonNullable<operations["update_group"]["requestBody"]>["content"]["application/json"];
-/** What {@link updateGroup} resolves to. */
+/** What `updateGroup` resolves to. */
 export type UpdateGroupOutput = operations["update_group"]["responses"][200]["content"]["application/json"];
-/** What {@link deleteGroup} takes. */
+/** What `deleteGroup` takes. */
 export type DeleteGroupInput = NonNullable<operations["delete_group"]["requestBody"]>["content"]["application/json"];
-/** What {@link deleteGroup} resolves to. */
+/** What `deleteGroup` resolves to. */
 export type DeleteGroupOutput = operations["delete_group"]["responses"][200]["content"]["application/json"];
-/** What {@link listGroups} takes. */
+/** What `listGroups` takes. */
 export type ListGroupsInput = NonNullable<operations["list_groups"]["requestBody"]>["content"]["application/json"];
-/** What {@link listGroups} resolves to. */
+/** What `listGroups` resolves to. */
 export type ListGroupsOutput = operations["list_groups"]["responses"][200]["content"]["application/json"];
-/** What {@link getGroup} takes. */
+/** What `getGroup` takes. */
 export type GetGroupInput = NonNullable<operations["get_group"]["requestBody"]>["content"]["application/json"];
-/** What {@link getGroup} resolves to. */
+/** What `getGroup` resolves to. */
 export type GetGroupOutput = operations["get_group"]["responses"][200]["content"]["application/json"];
-/** What {@link registerProperty} takes. */
+/** What `registerProperty` takes. */
 export type RegisterPropertyInput = NonNullable<operations["register_property"]["requestBody"]>["content"]["application/json"];
-/** What {@link registerProperty} resolves to. */
+/** What `registerProperty` resolves to. */
 export type RegisterPropertyOutput = operations["register_property"]["responses"][200]["content"]["application/json"];
-/** What {@link unregisterProperty} takes. */
+/** What `unregisterProperty` takes. */
 export type UnregisterPropertyInput = NonNullable<operations["unregister_property"]["requestBody"]>["content"]["application/json"];
-/** What {@link unregisterProperty} resolves to. */
+/** What `unregisterProperty` resolves to. */
 export type UnregisterPropertyOutput = operations["unregister_property"]["responses"][200]["content"]["application/json"];
-/** What {@link publishProperty} takes. */
+/** What `publishProperty` takes. */
 export type PublishPropertyInput = NonNullable<operations["publish_property"]["requestBody"]>["content"]["application/json"];
-/** What {@link publishProperty} resolves to. */
+/** What `publishProperty` resolves to. */
 export type PublishPropertyOutput = operations["publish_property"]["responses"][200]["content"]["application/json"];
-/** What {@link listProperties} takes. */
+/** What `listProperties` takes. */
 export type ListPropertiesInput = NonNullable<operations["list_properties"]["requestBody"]>["content"]["application/json"];
-/** What {@link listProperties} resolves to. */
+/** What `listProperties` resolves to. */
 export type ListPropertiesOutput = operations["list_properties"]["responses"][200]["content"]["application/json"];
-/** What {@link updateLicenseProperties} takes. */
+/** What `updateLicenseProperties` takes. */
 export type UpdateLicensePropertiesInput = NonNullable<operations["update_license_properties"]["requestBody"]>["content"]["application/json"];
-/** What {@link updateLicenseProperties} resolves to. */
+/** What `updateLicenseProperties` resolves to. */
 export type UpdateLicensePropertiesOutput = operations["update_license_properties"]["responses"][200]["content"]["application/json"];
-/** What {@link listLicenseProperties} takes. */
+/** What `listLicenseProperties` takes. */
 export type ListLicensePropertiesInput = NonNullable<operations["list_license_properties"]["requestBody"]>["content"]["application/json"];
-/** What {@link listLicenseProperties} resolves to. */
+/** What `listLicenseProperties` resolves to. */
 export type ListLicensePropertiesOutput = operations["list_license_properties"]["responses"][200]["content"]["application/json"];
-/** What {@link deleteLicenseProperties} takes. */
+/** What `deleteLicenseProperties` takes. */
 export type DeleteLicensePropertiesInput = NonNullable<operations["delete_license_properties"]["requestBody"]>["content"]["application/json"];
-/** What {@link deleteLicenseProperties} resolves to. */
+/** What `deleteLicenseProperties` resolves to. */
 export type DeleteLicensePropertiesOutput = operations["delete_license_properties"]["responses"][200]["content"]["application/json"];
-/** What {@link updateGroupProperties} takes. */
+/** What `updateGroupProperties` takes. */
 export type UpdateGroupPropertiesInput = NonNullable<operations["update_group_properties"]["requestBody"]>["content"]["application/json"];
-/** What {@link updateGroupProperties} resolves to. */
+/** What `updateGroupProperties` resolves to. */
 export type UpdateGroupPropertiesOutput = operations["update_group_properties"]["responses"][200]["content"]["application/json"];
-/** What {@link listGroupsProperties} takes. */
+/** What `listGroupsProperties` takes. */
 export type ListGroupsPropertiesInput = NonNullable<operations["list_groups_properties"]["requestBody"]>["content"]["application/json"];
-/** What {@link listGroupsProperties} resolves to. */
+/** What `listGroupsProperties` resolves to. */
 export type ListGroupsPropertiesOutput = operations["list_groups_properties"]["responses"][200]["content"]["application/json"];
-/** What {@link deleteGroupProperties} takes. */
+/** What `deleteGroupProperties` takes. */
 export type DeleteGroupPropertiesInput = NonNullable<operations["delete_group_properties"]["requestBody"]>["content"]["application/json"];
-/** What {@link deleteGroupProperties} resolves to. */
+/** What `deleteGroupProperties` resolves to. */
 export type DeleteGroupPropertiesOutput = operations["delete_group_properties"]["responses"][200]["content"]["application/json"];
-/** What {@link createTag} takes. */
+/** What `createTag` takes. */
 export type CreateTagInput = NonNullable<operations["create_tag"]["requestBody"]>["content"]["application/json"];
-/** What {@link createTag} resolves to. */
+/** What `createTag` resolves to. */
 export type CreateTagOutput = operations["create_tag"]["responses"][200]["content"]["application/json"];
-/** What {@link deleteTag} takes. */
+/** What `deleteTag` takes. */
 export type DeleteTagInput = NonNullable<operations["delete_tag"]["requestBody"]>["content"]["application/json"];
-/** What {@link deleteTag} resolves to. */
+/** What `deleteTag` resolves to. */
 export type DeleteTagOutput = operations["delete_tag"]["responses"][200]["content"]["application/json"];
-/** What {@link listTags} takes. */
+/** What `listTags` takes. */
 export type ListTagsInput = NonNullable<operations["list_tags"]["requestBody"]>["content"]["application/json"];
-/** What {@link listTags} resolves to. */
+/** What `listTags` resolves to. */
 export type ListTagsOutput = operations["list_tags"]["responses"][200]["content"]["application/json"];
-/** What {@link updateTag} takes. */
+/** What `updateTag` takes. */
 export type UpdateTagInput = NonNullable<operations["update_tag"]["requestBody"]>["content"]["application/json"];
-/** What {@link updateTag} resolves to. */
+/** What `updateTag` resolves to. */
 export type UpdateTagOutput = operations["update_tag"]["responses"][200]["content"]["application/json"];
-/** What {@link registerWebhook} takes. */
+/** What `registerWebhook` takes. */
 export type RegisterWebhookInput = NonNullable<operations["register_webhook"]["requestBody"]>["content"]["application/json"];
-/** What {@link registerWebhook} resolves to. */
+/** What `registerWebhook` resolves to. */
 export type RegisterWebhookOutput = operations["register_webhook"]["responses"][200]["content"]["application/json"];
-/** What {@link listWebhooks} takes. */
+/** What `listWebhooks` takes. */
 export type ListWebhooksInput = NonNullable<operations["list_webhooks"]["requestBody"]>["content"]["application/json"];
-/** What {@link listWebhooks} resolves to. */
+/** What `listWebhooks` resolves to. */
 export type ListWebhooksOutput = operations["list_webhooks"]["responses"][200]["content"]["application/json"];
-/** What {@link unregisterWebhook} takes. */
+/** What `unregisterWebhook` takes. */
 export type UnregisterWebhookInput = NonNullable<operations["unregister_webhook"]["requestBody"]>["content"]["application/json"];
-/** What {@link unregisterWebhook} resolves to. */
+/** What `unregisterWebhook` resolves to. */
 export type UnregisterWebhookOutput = operations["unregister_webhook"]["responses"][200]["content"]["application/json"];
-/** What {@link listWebhookNames} takes. */
+/** What `listWebhookNames` takes. */
 export type ListWebhookNamesInput = NonNullable<operations["list_webhook_names"]["requestBody"]>["content"]["application/json"];
-/** What {@link listWebhookNames} resolves to. */
+/** What `listWebhookNames` resolves to. */
 export type ListWebhookNamesOutput = operations["list_webhook_names"]["responses"][200]["content"]["application/json"];
-/** What {@link enableLicenseWebhooks} takes. */
+/** What `enableLicenseWebhooks` takes. */
 export type EnableLicenseWebhooksInput = NonNullable<operations["enable_license_webhooks"]["requestBody"]>["content"]["application/json"];
-/** What {@link enableLicenseWebhooks} resolves to. */
+/** What `enableLicenseWebhooks` resolves to. */
 export type EnableLicenseWebhooksOutput = operations["enable_license_webhooks"]["responses"][200]["content"]["application/json"];
-/** What {@link disableLicenseWebhooks} takes. */
+/** What `disableLicenseWebhooks` takes. */
 export type DisableLicenseWebhooksInput = NonNullable<operations["disable_license_webhooks"]["requestBody"]>["content"]["application/json"];
-/** What {@link disableLicenseWebhooks} resolves to. */
+/** What `disableLicenseWebhooks` resolves to. */
 export type DisableLicenseWebhooksOutput = operations["disable_license_webhooks"]["responses"][200]["content"]["application/json"];
-/** What {@link getLicenseWebhooksState} takes. */
+/** What `getLicenseWebhooksState` takes. */
 export type GetLicenseWebhooksStateInput = NonNullable<operations["get_license_webhooks_state"]["requestBody"]>["content"]["application/json"];
-/** What {@link getLicenseWebhooksState} resolves to. */
+/** What `getLicenseWebhooksState` resolves to. */
 export type GetLicenseWebhooksStateOutput = operations["get_license_webhooks_state"]["responses"][200]["content"]["application/json"];
-/** What {@link listChannels} takes. */
+/** What `listChannels` takes. */
 export type ListChannelsInput = NonNullable<operations["list_channels"]["requestBody"]>["content"]["application/json"];
-/** What {@link listChannels} resolves to. */
+/** What `listChannels` resolves to. */
 export type ListChannelsOutput = operations["list_channels"]["responses"][200]["content"]["application/json"];
-/** What {@link checkProductLimitsForPlan} takes. */
+/** What `checkProductLimitsForPlan` takes. */
 export type CheckProductLimitsForPlanInput = NonNullable<operations["check_product_limits_for_plan"]["requestBody"]>["content"]["application/json"];
-/** What {@link checkProductLimitsForPlan} resolves to. */
+/** What `checkProductLimitsForPlan` resolves to. */
 export type CheckProductLimitsForPlanOutput = operations["check_product_limits_for_plan"]["responses"][200]["content"]["application/json"];
-/** What {@link getProductSource} takes. */
+/** What `getProductSource` takes. */
 export type GetProductSourceInput = NonNullable<operations["get_product_source"]["requestBody"]>["content"]["application/json"];
-/** What {@link getProductSource} resolves to. */
+/** What `getProductSource` resolves to. */
 export type GetProductSourceOutput = operations["get_product_source"]["responses"][200]["content"]["application/json"];
+
+// Webhooks: requests the API sends to you.
+/** Webhook: incoming_chat */
+export type IncomingChatWebhook = NonNullable<webhooks["incoming_chat"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: chat_deactivated */
+export type ChatDeactivatedWebhook = NonNullable<webhooks["chat_deactivated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: chat_access_updated */
+export type ChatAccessUpdatedWebhook = NonNullable<webhooks["chat_access_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: chat_transferred */
+export type ChatTransferredWebhook = NonNullable<webhooks["chat_transferred"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: user_added_to_chat */
+export type UserAddedToChatWebhook = NonNullable<webhooks["user_added_to_chat"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: user_removed_from_chat */
+export type UserRemovedFromChatWebhook = NonNullable<webhooks["user_removed_from_chat"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: incoming_event */
+export type IncomingEventWebhook = NonNullable<webhooks["incoming_event"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: event_updated */
+export type EventUpdatedWebhook = NonNullable<webhooks["event_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: incoming_rich_message_postback */
+export type IncomingRichMessagePostbackWebhook = NonNullable<webhooks["incoming_rich_message_postback"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: chat_properties_updated */
+export type ChatPropertiesUpdatedWebhook = NonNullable<webhooks["chat_properties_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: chat_properties_deleted */
+export type ChatPropertiesDeletedWebhook = NonNullable<webhooks["chat_properties_deleted"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: thread_properties_updated */
+export type ThreadPropertiesUpdatedWebhook = NonNullable<webhooks["thread_properties_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: thread_properties_deleted */
+export type ThreadPropertiesDeletedWebhook = NonNullable<webhooks["thread_properties_deleted"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: event_properties_updated */
+export type EventPropertiesUpdatedWebhook = NonNullable<webhooks["event_properties_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: event_properties_deleted */
+export type EventPropertiesDeletedWebhook = NonNullable<webhooks["event_properties_deleted"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: thread_tagged */
+export type ThreadTaggedWebhook = NonNullable<webhooks["thread_tagged"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: thread_untagged */
+export type ThreadUntaggedWebhook = NonNullable<webhooks["thread_untagged"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: routing_status_set */
+export type RoutingStatusSetWebhook = NonNullable<webhooks["routing_status_set"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: incoming_customer */
+export type IncomingCustomerWebhook = NonNullable<webhooks["incoming_customer"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: customer_session_fields_updated */
+export type CustomerSessionFieldsUpdatedWebhook = NonNullable<webhooks["customer_session_fields_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: events_marked_as_seen */
+export type EventsMarkedAsSeenWebhook = NonNullable<webhooks["events_marked_as_seen"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: group_created */
+export type GroupCreatedWebhook = NonNullable<webhooks["group_created"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: group_updated */
+export type GroupUpdatedWebhook = NonNullable<webhooks["group_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: group_deleted */
+export type GroupDeletedWebhook = NonNullable<webhooks["group_deleted"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: agent_created */
+export type AgentCreatedWebhook = NonNullable<webhooks["agent_created"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: agent_updated */
+export type AgentUpdatedWebhook = NonNullable<webhooks["agent_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: agent_deleted */
+export type AgentDeletedWebhook = NonNullable<webhooks["agent_deleted"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: agent_suspended */
+export type AgentSuspendedWebhook = NonNullable<webhooks["agent_suspended"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: agent_unsuspended */
+export type AgentUnsuspendedWebhook = NonNullable<webhooks["agent_unsuspended"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: agent_approved */
+export type AgentApprovedWebhook = NonNullable<webhooks["agent_approved"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: bot_created */
+export type BotCreatedWebhook = NonNullable<webhooks["bot_created"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: bot_updated */
+export type BotUpdatedWebhook = NonNullable<webhooks["bot_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: bot_deleted */
+export type BotDeletedWebhook = NonNullable<webhooks["bot_deleted"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: auto_accesses_updated */
+export type AutoAccessesUpdatedWebhook = NonNullable<webhooks["auto_accesses_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: tag_created */
+export type TagCreatedWebhook = NonNullable<webhooks["tag_created"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: tag_deleted */
+export type TagDeletedWebhook = NonNullable<webhooks["tag_deleted"]["post"]["requestBody"]>["content"]["application/json"];
+/** Webhook: tag_updated */
+export type TagUpdatedWebhook = NonNullable<webhooks["tag_updated"]["post"]["requestBody"]>["content"]["application/json"];
+/** Any webhook of this API; `action` tells them apart. */
+export type LiveChatConfigurationWebhook = IncomingChatWebhook | ChatDeactivatedWebhook | ChatAccessUpdatedWebhook | ChatTransferredWebhook | UserAddedToChatWebhook | UserRemovedFromChatWebhook | IncomingEventWebhook | EventUpdatedWebhook | IncomingRichMessagePostbackWebhook | ChatPropertiesUpdatedWebhook | ChatPropertiesDeletedWebhook | ThreadPropertiesUpdatedWebhook | ThreadPropertiesDeletedWebhook | EventPropertiesUpdatedWebhook | EventPropertiesDeletedWebhook | ThreadTaggedWebhook | ThreadUntaggedWebhook | RoutingStatusSetWebhook | IncomingCustomerWebhook | CustomerSessionFieldsUpdatedWebhook | EventsMarkedAsSeenWebhook | GroupCreatedWebhook | GroupUpdatedWebhook | GroupDeletedWebhook | AgentCreatedWebhook | AgentUpdatedWebhook | AgentDeletedWebhook | AgentSuspendedWebhook | AgentUnsuspendedWebhook | AgentApprovedWebhook | BotCreatedWebhook | BotUpdatedWebhook | BotDeletedWebhook | AutoAccessesUpdatedWebhook | TagCreatedWebhook | TagDeletedWebhook | TagUpdatedWebhook;
+/** Each webhook by its `action`. */
+export interface LiveChatConfigurationWebhookByAction {
+  incoming_chat: IncomingChatWebhook;
+  chat_deactivated: ChatDeactivatedWebhook;
+  chat_access_updated: ChatAccessUpdatedWebhook;
+  chat_transferred: ChatTransferredWebhook;
+  user_added_to_chat: UserAddedToChatWebhook;
+  user_removed_from_chat: UserRemovedFromChatWebhook;
+  incoming_event: IncomingEventWebhook;
+  event_updated: EventUpdatedWebhook;
+  incoming_rich_message_postback: IncomingRichMessagePostbackWebhook;
+  chat_properties_updated: ChatPropertiesUpdatedWebhook;
+  chat_properties_deleted: ChatPropertiesDeletedWebhook;
+  thread_properties_updated: ThreadPropertiesUpdatedWebhook;
+  thread_properties_deleted: ThreadPropertiesDeletedWebhook;
+  event_properties_updated: EventPropertiesUpdatedWebhook;
+  event_properties_deleted: EventPropertiesDeletedWebhook;
+  thread_tagged: ThreadTaggedWebhook;
+  thread_untagged: ThreadUntaggedWebhook;
+  routing_status_set: RoutingStatusSetWebhook;
+  incoming_customer: IncomingCustomerWebhook;
+  customer_session_fields_updated: CustomerSessionFieldsUpdatedWebhook;
+  events_marked_as_seen: EventsMarkedAsSeenWebhook;
+  group_created: GroupCreatedWebhook;
+  group_updated: GroupUpdatedWebhook;
+  group_deleted: GroupDeletedWebhook;
+  agent_created: AgentCreatedWebhook;
+  agent_updated: AgentUpdatedWebhook;
+  agent_deleted: AgentDeletedWebhook;
+  agent_suspended: AgentSuspendedWebhook;
+  agent_unsuspended: AgentUnsuspendedWebhook;
+  agent_approved: AgentApprovedWebhook;
+  bot_created: BotCreatedWebhook;
+  bot_updated: BotUpdatedWebhook;
+  bot_deleted: BotDeletedWebhook;
+  auto_accesses_updated: AutoAccessesUpdatedWebhook;
+  tag_created: TagCreatedWebhook;
+  tag_deleted: TagDeletedWebhook;
+  tag_updated: TagUpdatedWebhook;
+}

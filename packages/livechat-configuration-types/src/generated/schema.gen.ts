@@ -1423,7 +1423,1636 @@ export interface paths {
         trace?: never;
     };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    incoming_chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: incoming_chat
+         * @description Sent to the URL registered for the `incoming_chat` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "incoming_chat";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    chat_deactivated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: chat_deactivated
+         * @description Sent to the URL registered for the `chat_deactivated` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "chat_deactivated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    chat_access_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: chat_access_updated
+         * @description Sent to the URL registered for the `chat_access_updated` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "chat_access_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    chat_transferred: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: chat_transferred
+         * @description Sent to the URL registered for the `chat_transferred` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "chat_transferred";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    user_added_to_chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: user_added_to_chat
+         * @description Sent to the URL registered for the `user_added_to_chat` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "user_added_to_chat";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    user_removed_from_chat: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: user_removed_from_chat
+         * @description Sent to the URL registered for the `user_removed_from_chat` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "user_removed_from_chat";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    incoming_event: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: incoming_event
+         * @description Sent to the URL registered for the `incoming_event` action. Available filters: chat_presence, author_type, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "incoming_event";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    event_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: event_updated
+         * @description Sent to the URL registered for the `event_updated` action. Available filters: chat_presence, author_type, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "event_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    incoming_rich_message_postback: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: incoming_rich_message_postback
+         * @description Sent to the URL registered for the `incoming_rich_message_postback` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "incoming_rich_message_postback";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    chat_properties_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: chat_properties_updated
+         * @description Sent to the URL registered for the `chat_properties_updated` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "chat_properties_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    chat_properties_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: chat_properties_deleted
+         * @description Sent to the URL registered for the `chat_properties_deleted` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "chat_properties_deleted";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    thread_properties_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: thread_properties_updated
+         * @description Sent to the URL registered for the `thread_properties_updated` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "thread_properties_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    thread_properties_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: thread_properties_deleted
+         * @description Sent to the URL registered for the `thread_properties_deleted` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "thread_properties_deleted";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    event_properties_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: event_properties_updated
+         * @description Sent to the URL registered for the `event_properties_updated` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "event_properties_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    event_properties_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: event_properties_deleted
+         * @description Sent to the URL registered for the `event_properties_deleted` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "event_properties_deleted";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    thread_tagged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: thread_tagged
+         * @description Sent to the URL registered for the `thread_tagged` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "thread_tagged";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    thread_untagged: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: thread_untagged
+         * @description Sent to the URL registered for the `thread_untagged` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "thread_untagged";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    routing_status_set: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: routing_status_set
+         * @description Sent to the URL registered for the `routing_status_set` action. Available filters: agent_ids, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "routing_status_set";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    incoming_customer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: incoming_customer
+         * @description Sent to the URL registered for the `incoming_customer` action. Available filters: source_type. `additional_data` is not available.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "incoming_customer";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    customer_session_fields_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: customer_session_fields_updated
+         * @description Sent to the URL registered for the `customer_session_fields_updated` action. Available filters: chat_presence, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "customer_session_fields_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    events_marked_as_seen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: events_marked_as_seen
+         * @description Sent to the URL registered for the `events_marked_as_seen` action. Available filters: chat_presence, only_my_chats, source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "events_marked_as_seen";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    group_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: group_created
+         * @description Sent to the URL registered for the `group_created` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "group_created";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    group_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: group_updated
+         * @description Sent to the URL registered for the `group_updated` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "group_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    group_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: group_deleted
+         * @description Sent to the URL registered for the `group_deleted` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "group_deleted";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    agent_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: agent_created
+         * @description Sent to the URL registered for the `agent_created` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "agent_created";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    agent_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: agent_updated
+         * @description Sent to the URL registered for the `agent_updated` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "agent_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    agent_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: agent_deleted
+         * @description Sent to the URL registered for the `agent_deleted` action. Available filters: source_type. `additional_data` is not available.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "agent_deleted";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    agent_suspended: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: agent_suspended
+         * @description Sent to the URL registered for the `agent_suspended` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "agent_suspended";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    agent_unsuspended: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: agent_unsuspended
+         * @description Sent to the URL registered for the `agent_unsuspended` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "agent_unsuspended";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    agent_approved: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: agent_approved
+         * @description Sent to the URL registered for the `agent_approved` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "agent_approved";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    bot_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: bot_created
+         * @description Sent to the URL registered for the `bot_created` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "bot_created";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    bot_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: bot_updated
+         * @description Sent to the URL registered for the `bot_updated` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "bot_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    bot_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: bot_deleted
+         * @description Sent to the URL registered for the `bot_deleted` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "bot_deleted";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    auto_accesses_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: auto_accesses_updated
+         * @description Sent to the URL registered for the `auto_accesses_updated` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "auto_accesses_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    tag_created: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: tag_created
+         * @description Sent to the URL registered for the `tag_created` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "tag_created";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    tag_deleted: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: tag_deleted
+         * @description Sent to the URL registered for the `tag_deleted` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "tag_deleted";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    tag_updated: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Webhook: tag_updated
+         * @description Sent to the URL registered for the `tag_updated` action. Available filters: source_type.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": components["schemas"]["WebhookEnvelope"] & {
+                        /** @constant */
+                        action: "tag_updated";
+                    };
+                };
+            };
+            responses: {
+                /** @description The receiver accepted the webhook (how LiveChat treats the response is not documented). */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         /**
@@ -2850,6 +4479,36 @@ export interface components {
              * @example https://accounts.livechat.com
              */
             source_url?: string;
+        };
+        /**
+         * WebhookEnvelopeAdditionalData
+         * @description Additional data requested at registration (`additional_data` of Register Webhook).
+         */
+        WebhookEnvelopeAdditionalData: {
+            /** @description Chat properties (present when `chat_properties` was requested). */
+            chat_properties?: {
+                [key: string]: unknown;
+            };
+            /** @description IDs of the users present in the chat (present when `chat_presence_user_ids` was requested). */
+            chat_presence_user_ids?: string[];
+        };
+        /**
+         * WebhookEnvelope
+         * @description What LiveChat POSTs (JSON) to the URL of a registered webhook: the "general webhook format" of the Webhooks section. Check `secret_key` against the `secret_key` given at registration before trusting the rest.
+         */
+        WebhookEnvelope: {
+            /** @description ID of the registered webhook (as returned by Register Webhook). */
+            webhook_id: string;
+            /** @description The secret key given at registration; compare it with yours to verify the source of the webhook. */
+            secret_key: string;
+            action: components["schemas"]["WebhookAction"];
+            /** @description ID of the organization the webhook concerns. */
+            organization_id: string;
+            /** @description The data of the action. Not described in the Configuration API documentation (see x-doc-decisions). */
+            payload: {
+                [key: string]: unknown;
+            };
+            additional_data?: components["schemas"]["WebhookEnvelopeAdditionalData"];
         };
     };
     responses: {

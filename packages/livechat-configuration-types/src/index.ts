@@ -1,0 +1,8 @@
+/**
+ * `@chat-sdk/livechat-configuration-types`: the types of the LiveChat Configuration API, declarations only (no runtime, no dependency), for
+ * servers, proxies, mocks, webhook receivers and other HTTP clients. `@chat-sdk/livechat-configuration` builds on the same types.
+ * Created once by the generator; everything it exports is generated (src/generated/).
+ */
+export type { components, operations, paths, webhooks } from "./generated/schema.gen.ts";
+// Every schema and every <Operation>Input / <Operation>Output type.
+export type * from "./generated/types.gen.ts";

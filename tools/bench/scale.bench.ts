@@ -1,0 +1,113 @@
+/**
+ * `pnpm bench:scale [N]` (default 100): a scratch workspace in the temp folder with N renamed copies of the LiveChat
+ * spec, our Nx plugin, generator and runtime, linked by its own `pnpm install`. Prints, each with wall and CPU time
+ * per spec: cold `generate` (against N sequential bare openapi-typescript CLI runs), the one `pnpm install` that
+ * links the new packages, one spec changed (against the same in a workspace of 10 specs), cached no-op with the
+ * daemon off and on (against Nx's own no-op, `bench-noop`), and cold `build` (BENCH_SCALE_BUILD=0 skips it).
+ */
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { interleaved, ratio, row, type Sample, sum, timed } from "./measure.ts";
+import { copyNames, copySpec, nxWorkspace, removeWorkspace } from "./scratch-workspace.ts";
+
+const N = Number(process.argv[2] ?? 100);
+const SMALL = 10;
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 3);
+const BARE_RUNS = Math.min(N, Number(process.env.BENCH_BARE_RUNS ?? 20));
+// The pnpm that runs us (`pnpm bench:scale`), else the repo's pinned one through npx.
+const pnpm = process.env.npm_execpath ? [process.execPath, process.env.npm_execpath] : ["npx", "-y", "pnpm@10.34.9"];
+
+const scratch = mkdtempSync(path.join(tmpdir(), "bench-scale-"));
+const big = path.join(scratch, `ws-${N}`);
+const small = path.join(scratch, `ws-${SMALL}`);
+
+/** Nx in a scratch workspace; no pnpm user agent, so that `generate` itself does not install (measured apart). */
+function nx(cwd: string, args: string[], daemon = false): Sample {
+  const env = { ...process.env, NX_DAEMON: String(daemon), NX_NO_CLOUD: "true", npm_config_user_agent: "" };
+  return timed(path.join(cwd, "node_modules", ".bin", "nx"), [...args, "--outputStyle=static"], { cwd, env });
+}
+const install = (cwd: string) =>
+  timed(pnpm[0] as string, [...pnpm.slice(1), "install", "--prefer-offline", "--no-frozen-lockfile"], { cwd });
+
+function setUp(root: string, count: number): string[] {
+  nxWorkspace(root);
+  const names = copyNames("livechat", count);
+  for (const name of names) copySpec(root, "livechat-configuration", name);
+  install(root);
+  return names;
+}
+
+/** Touches one spec, so that exactly one `generate` task is out of date. */
+let edits = 0;
+function editOneSpec(root: string, name: string): void {
+  const file = path.join(root, "specs", name, "openapi.yaml");
+  const text = readFileSync(file, "utf8").replace(/^ {2}x-bench-edit: \d+\n/m, "");
+  writeFileSync(file, text.replace(/^info:\n/m, `info:\n  x-bench-edit: ${++edits}\n`));
+}
+
+function regenerateAfterEdit(root: string, name: string): Sample {
+  editOneSpec(root, name);
+  return nx(root, ["run-many", "-t", "generate", "--batch"]);
+}
+
+let ok = true;
+try {
+  console.log(`Setting up scratch workspaces of ${N} and ${SMALL} specs in ${scratch} (pnpm install, not timed)...`);
+  const names = setUp(big, N);
+  const smallNames = setUp(small, SMALL);
+  const perSpec = (label: string, samples: Sample[]) => console.log(row(label, samples, N));
+
+  console.log(`\n${N} specs, per spec: median (min-max)`);
+  const cold = nx(big, ["run-many", "-t", "generate", "--batch"]);
+  perSpec("cold generate (nx, batch)", [cold]);
+  const bareSample = names.slice(0, BARE_RUNS).map(
+    (name) =>
+      timed(
+        path.join(big, "node_modules", ".bin", "openapi-typescript"),
+        [path.join(big, "specs", name, "openapi.yaml"), "-o", path.join(scratch, "bare.ts")],
+        { cwd: scratch },
+      ), // outside the workspaces: the CLI would read a redocly.yaml
+  );
+  const bareTotal = sum(bareSample);
+  const bare = { wallMs: (bareTotal.wallMs * N) / BARE_RUNS, cpuMs: (bareTotal.cpuMs * N) / BARE_RUNS };
+  perSpec(`sequential bare CLI (${BARE_RUNS} runs, scaled)`, [bare]);
+  ok = ratio(`cold generate / ${N} bare CLI runs`, [cold], [bare], 0.25, "wallMs") && ok;
+  ratio(`cold generate / ${N} bare CLI runs`, [cold], [bare], 0.25, "cpuMs");
+  perSpec("link new packages (one pnpm install)", [install(big)]);
+
+  nx(small, ["run-many", "-t", "generate", "--batch"]);
+  const changed = interleaved(
+    PAIRS,
+    () => regenerateAfterEdit(big, names[0] as string),
+    () => regenerateAfterEdit(small, smallNames[0] as string),
+  );
+  console.log(`\none spec changed, per run (${PAIRS} pairs)`);
+  console.log(row(`${N} specs`, changed.a));
+  console.log(row(`${SMALL} specs`, changed.b));
+  ok = ratio(`one changed: ${N} / ${SMALL} specs`, changed.a, changed.b, 1.2, "wallMs") && ok;
+
+  for (const daemon of [false, true]) {
+    nx(big, ["run-many", "-t", "bench-noop"], daemon);
+    const noop = interleaved(
+      PAIRS,
+      () => nx(big, ["run-many", "-t", "generate", "--batch"], daemon),
+      () => nx(big, ["run-many", "-t", "bench-noop"], daemon),
+    );
+    console.log(`\ncached no-op, daemon ${daemon ? "on (its own CPU not counted)" : "off"}, per spec`);
+    console.log(row("generate", noop.a, N));
+    console.log(row("bench-noop (Nx's floor)", noop.b, N));
+    ok = ratio("generate / bench-noop", noop.a, noop.b, 1.2, "wallMs") && ok;
+  }
+  spawnSync(path.join(big, "node_modules", ".bin", "nx"), ["daemon", "--stop"], { cwd: big, stdio: "ignore" });
+
+  if (process.env.BENCH_SCALE_BUILD !== "0") {
+    console.log("");
+    perSpec("cold build (runtime + every package)", [nx(big, ["run-many", "-t", "build"])]);
+  }
+} finally {
+  removeWorkspace(scratch);
+}
+console.log(ok ? "\n✔ within targets" : "\n✖ over target");
+process.exitCode = ok ? 0 : 1;

@@ -1,0 +1,115 @@
+import { spawn } from "node:child_process";
+import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+/** The monorepo this test file lives in; its committed HEAD is what the clones get. */
+export const REPO_ROOT = resolve(import.meta.dirname, "../../..");
+const PNPM = join(REPO_ROOT, "node_modules/.bin/pnpm");
+
+export interface RunResult {
+  code: number | null;
+  /** stdout and stderr interleaved, ANSI colours removed. */
+  output: string;
+  seconds: number;
+}
+
+/**
+ * Runs a command without blocking the event loop (the cache server under test lives in this process) and
+ * captures its output. Never throws on a non-zero exit: callers assert on `code` and show `output`.
+ */
+export function run(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  const started = performance.now();
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { cwd, env, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk;
+    });
+    child.on("error", fail);
+    child.on("close", (code) => {
+      const plain = output.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, "g"), "");
+      done({ code, output: plain, seconds: (performance.now() - started) / 1000 });
+    });
+  });
+}
+
+/**
+ * The environment of a CI machine: nothing inherited from the Nx/vitest run that started this test (their NX_*
+ * variables would steer the inner Nx), no daemon, no Nx Cloud, and a preload that logs every Node process.
+ */
+export function ciEnvironment(tracePreload: string, extra: Record<string, string>): NodeJS.ProcessEnv {
+  const inherited = Object.entries(process.env).filter(
+    ([key]) => !/^(NX_|VITEST|npm_|NODE_OPTIONS$|NODE_ENV$|TEST$)/.test(key),
+  );
+  return {
+    ...Object.fromEntries(inherited),
+    CI: "true",
+    NX_DAEMON: "false",
+    NX_NO_CLOUD: "true",
+    NX_TUI: "false",
+    NODE_OPTIONS: `--import=${pathToFileURL(tracePreload).href}`,
+    ...extra,
+  };
+}
+
+/**
+ * Writes a Node preload that appends each process's argv (one JSON line) to $CACHE_PROOF_TRACE. Every tool a
+ * task starts (the generator, tsdown, tsc) is a Node process, so an empty list of them proves nothing was rebuilt.
+ */
+export function writeTracePreload(path: string): void {
+  writeFileSync(
+    path,
+    [
+      'import { appendFileSync } from "node:fs";',
+      "const trace = process.env.CACHE_PROOF_TRACE;",
+      'if (trace) appendFileSync(trace, JSON.stringify(process.argv) + "\\n");',
+      "",
+    ].join("\n"),
+  );
+}
+
+export type Tool = "generator" | "tsdown" | "tsc";
+
+const TOOLS: Record<Tool, RegExp> = {
+  generator: /tools[/\\]generator[/\\]src[/\\]cli\.ts$/,
+  tsdown: /tsdown/,
+  tsc: /typescript[/\\]bin[/\\]tsc$|[/\\]\.bin[/\\]tsc$/,
+};
+
+/** The argv of every Node process the trace saw (none when the file is missing). */
+export function tracedProcesses(traceFile: string): string[][] {
+  if (!existsSync(traceFile)) return [];
+  return readFileSync(traceFile, "utf8")
+    .split("\n")
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as string[]);
+}
+
+/** Which build tools are among the traced processes. */
+export function toolsThatRan(argvs: string[][]): Tool[] {
+  return (Object.keys(TOOLS) as Tool[]).filter((tool) =>
+    argvs.some((argv) => argv.some((arg) => TOOLS[tool].test(arg))),
+  );
+}
+
+/**
+ * Clones HEAD and installs. CACHE_PROOF_OVERLAY (space-separated paths) copies uncommitted files from the working
+ * tree over the clone, for trying a change before it is committed; CI leaves it unset and tests HEAD as is.
+ */
+export async function cloneAndInstall(target: string, env: NodeJS.ProcessEnv): Promise<RunResult> {
+  const cloned = await run("git", ["clone", "--quiet", REPO_ROOT, target], REPO_ROOT, env);
+  if (cloned.code !== 0) return cloned;
+  for (const path of (process.env.CACHE_PROOF_OVERLAY ?? "").split(" ").filter(Boolean)) {
+    cpSync(join(REPO_ROOT, path), join(target, path), { recursive: true });
+  }
+  return run(PNPM, ["install", "--frozen-lockfile", "--prefer-offline"], target, env);
+}
+
+/** Nx's static output prints one `> nx run <task>` line per task, ending in `[remote cache]` for remote hits. */
+export function taskLines(output: string): string[] {
+  return output.split("\n").filter((line) => /^> nx run \S+/.test(line.trim()));
+}
