@@ -94,7 +94,9 @@ describe("sharing the Nx cache between two clean clones", () => {
       expect(firstTasks.filter((line) => /\[(local|remote) cache\]$/.test(line))).toEqual([]);
       // The trace sees the build tools here, so its silence in the second clone means something.
       expect(first.tools).toEqual(["generator", "tsdown", "tsc"]);
-      expect(cache.stats).toMatchObject({ stored: firstTasks.length, hits: 0, rejected: 0 });
+      // Batched tasks (generate) print no `> nx run` line of their own: there may be more results than lines.
+      expect(cache.stats).toMatchObject({ hits: 0, rejected: 0 });
+      expect(cache.stats.stored).toBeGreaterThanOrEqual(firstTasks.length);
     },
     5 * MINUTE,
   );
@@ -107,7 +109,8 @@ describe("sharing the Nx cache between two clean clones", () => {
       expect(second.code, explain(second)).toBe(0);
       const tasks = taskLines(second.output);
       expect(tasks.map((line) => line.replace(/\s+\[remote cache\]$/, ""))).toEqual(expect.arrayContaining(firstTasks));
-      expect(tasks).toHaveLength(firstTasks.length);
+      // Every result the first clone stored is a task of this run, taken from the server.
+      expect(tasks).toHaveLength(cache.stats.stored);
       expect(
         tasks.filter((line) => !line.endsWith("[remote cache]")),
         second.output,
@@ -115,7 +118,7 @@ describe("sharing the Nx cache between two clean clones", () => {
       // The preload was active (it saw Nx itself), yet no build tool started.
       expect(second.processes.length).toBeGreaterThan(0);
       expect(second.tools).toEqual([]);
-      expect(cache.stats.hits - before.hits).toBe(firstTasks.length);
+      expect(cache.stats.hits - before.hits).toBe(tasks.length);
       expect(cache.stats.stored).toBe(before.stored);
       // Restored outputs are real files, e.g. the runtime's build.
       expect(existsSync(join(work, "second/packages/runtime/dist"))).toBe(true);

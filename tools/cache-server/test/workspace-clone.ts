@@ -65,8 +65,19 @@ export function writeTracePreload(path: string): void {
     path,
     [
       'import { appendFileSync } from "node:fs";',
+      'import * as nodeModule from "node:module";',
       "const trace = process.env.CACHE_PROOF_TRACE;",
       'if (trace) appendFileSync(trace, JSON.stringify(process.argv) + "\\n");',
+      // The generator also runs inside Nx's batch process (tools/nx-plugin): its argv does not show it, so its
+      // loading is traced too (module hooks, Node >= 22.15), as a line of its own.
+      "if (trace && nodeModule.registerHooks) {",
+      "  nodeModule.registerHooks({",
+      "    load(url, context, next) {",
+      '      if (/tools[/\\\\]generator[/\\\\]src[/\\\\]generate\\.ts$/.test(url)) appendFileSync(trace, JSON.stringify(["load", url]) + "\\n");',
+      "      return next(url, context);",
+      "    },",
+      "  });",
+      "}",
       "",
     ].join("\n"),
   );
@@ -75,7 +86,8 @@ export function writeTracePreload(path: string): void {
 export type Tool = "generator" | "tsdown" | "tsc";
 
 const TOOLS: Record<Tool, RegExp> = {
-  generator: /tools[/\\]generator[/\\]src[/\\]cli\.ts$/,
+  // The CLI, or the generator loaded by the Nx executor (see writeTracePreload).
+  generator: /tools[/\\]generator[/\\]src[/\\](cli|generate)\.ts$/,
   tsdown: /tsdown/,
   tsc: /typescript[/\\]bin[/\\]tsc$|[/\\]\.bin[/\\]tsc$/,
 };
