@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { decidedVersions, type PendingChangeset, readChangesets } from "./changesets.ts";
 import { run } from "./run.ts";
 import type { Registry } from "./verdaccio.ts";
 
@@ -26,6 +27,9 @@ export interface Release {
   tarballs: Record<string, string[]>;
   /** CHANGELOG.md as `changeset version` wrote it, by package name. */
   changelogs: Record<string, string>;
+  /** The changesets `changeset version` consumed, and the version they decide for each package they name. */
+  changesets: PendingChangeset[];
+  decided: Record<string, string>;
 }
 
 /**
@@ -46,6 +50,9 @@ export async function releaseTo(registry: Registry, repoRoot: string, workDir: s
   await run("git", ["clone", "--quiet", repoRoot, clone], { cwd: workDir });
   await run("pnpm", ["install", "--frozen-lockfile", "--prefer-offline"], { cwd: clone, env });
   await run("nx", ["run-many", "-t", "build", "--outputStyle=static"], { cwd: clone, env });
+  // Read before `changeset version` deletes the changesets and overwrites the versions they start from.
+  const changesets = readChangesets(path.join(clone, ".changeset"));
+  const decided = decidedVersions(Object.fromEntries(PUBLISHED.map((dir) => manifestOf(clone, dir))), changesets);
   await run("changeset", ["version"], { cwd: clone, env });
 
   const tarballs: Record<string, string[]> = {};
@@ -77,5 +84,10 @@ export async function releaseTo(registry: Registry, repoRoot: string, workDir: s
   writeFileSync(path.join(clone, ".npmrc"), `${host}:_authToken=${registry.token}\n`);
   // The README's path for another registry: npm_config_registry, then the same script `pnpm release` ends with.
   await run("pnpm", ["publish-packages"], { cwd: clone, env: publishEnv });
-  return { versions, tarballs, changelogs };
+  return { versions, tarballs, changelogs, changesets, decided };
+}
+
+function manifestOf(clone: string, dir: string): [string, string] {
+  const manifest = JSON.parse(readFileSync(path.join(clone, "packages", dir, "package.json"), "utf8")) as Manifest;
+  return [manifest.name, manifest.version];
 }

@@ -5,13 +5,16 @@
  * with the browser's own fetch, FormData and Blob). Everything started here is stopped in afterAll, pass or fail.
  */
 import { spawnSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { publishRefusal } from "../../scripts/publish.ts";
+import { newestEntries } from "../src/changesets.ts";
 import { openInChromium } from "../src/chromium.ts";
 import { createConsumer, createTypesConsumer, TYPES_PACKAGES } from "../src/consumer.ts";
+import { declaredNames, exportedTypeNames } from "../src/declarations.ts";
 import { DOWNLOAD, MOTD } from "../src/media.ts";
 import { type Release, releaseTo } from "../src/release.ts";
 import { run } from "../src/run.ts";
@@ -42,8 +45,10 @@ afterAll(async () => {
 });
 
 /** Runs a consumer script with Node, asynchronously: the API it calls is served by this very process. */
-async function node(file: string): Promise<unknown> {
-  return JSON.parse(await run(process.execPath, [file], { cwd: consumer, env: { ...process.env, API_URL: site.url } }));
+async function node(file: string, env: NodeJS.ProcessEnv = {}): Promise<unknown> {
+  return JSON.parse(
+    await run(process.execPath, [file], { cwd: consumer, env: { ...process.env, ...env, API_URL: site.url } }),
+  );
 }
 
 /** Loads `<page>.html` of the consumer in headless Chromium and resolves with what the page reported. */
@@ -72,6 +77,20 @@ describe("release", () => {
       "@chat-sdk/runtime",
     ]);
     for (const version of Object.values(release.versions)) expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it("versions each package from its own changesets alone: a types package does not copy its client's version", () => {
+    expect(Object.keys(release.decided).sort()).toEqual(Object.keys(release.versions).sort());
+    expect(release.versions).toEqual(release.decided);
+  });
+
+  it("gives each package a changelog entry for each of its own changesets, and none for another package's", () => {
+    for (const [name, changelog] of Object.entries(release.changelogs)) {
+      const own = release.changesets.filter((changeset) => name in changeset.bumps).map((c) => c.firstLine);
+      expect(own.length, name).toBeGreaterThan(0);
+      expect(newestEntries(changelog), name).toEqual({ version: release.versions[name], entries: expect.any(Array) });
+      expect(newestEntries(changelog).entries.sort(), name).toEqual(own.sort());
+    }
   });
 
   it("writes changelogs from the changesets' words, without spec-diff's coverage markers", () => {
@@ -131,6 +150,26 @@ describe("a consumer project", () => {
     expect(site.apiRequests[0]?.headers["x-region"]).toBe("fra");
   });
 
+  it("receives a webhook through @chat-sdk/livechat-configuration/webhooks: typed envelope, then wrong-secret", async () => {
+    const secret = randomUUID();
+    const envelope = {
+      webhook_id: randomUUID(),
+      secret_key: secret,
+      action: "incoming_chat",
+      organization_id: randomUUID(),
+      payload: { chat: { id: randomUUID() } },
+    };
+    const result = (await node("webhooks.mjs", { WEBHOOK_BODY: JSON.stringify(envelope), WEBHOOK_SECRET: secret })) as {
+      logged: string;
+    };
+    expect(result).toEqual({
+      hook: envelope,
+      refused: { webhookError: true, reason: "wrong-secret", status: 401 },
+      logged: expect.stringContaining("wrong-secret"),
+    });
+    expect(result.logged).not.toContain(secret);
+  });
+
   it("requires the packages from CommonJS", async () => {
     site.apiRequests.length = 0;
     expect(await node("cjs.cjs")).toEqual({
@@ -139,6 +178,26 @@ describe("a consumer project", () => {
       rocketChatError: "function",
     });
     expect(site.apiRequests).toHaveLength(2);
+  });
+
+  // The client re-exports its types package; a build that inlined it would ship a second, unrelated copy of every
+  // type. Read from node_modules: what npm installed from the published tarball.
+  it.each(["livechat-configuration", "rocket-chat"])("@chat-sdk/%s's .d.ts imports its types, with no copy", (api) => {
+    const installed = (name: string) => path.join(consumer, "node_modules", "@chat-sdk", name);
+    const manifest = JSON.parse(readFileSync(path.join(installed(api), "package.json"), "utf8")) as { version: string };
+    expect(manifest.version).toBe(release.versions[`@chat-sdk/${api}`]);
+    for (const file of ["index.d.ts", "index.d.cts"]) {
+      expect(release.tarballs[`@chat-sdk/${api}`]).toContain(`dist/${file}`);
+      const types = readFileSync(path.join(installed(`${api}-types`), "dist", file), "utf8");
+      const typeNames = exportedTypeNames(types);
+      // The detector finds the declarations where they belong, so finding none in the client means something.
+      expect(declaredNames(types)).toEqual(expect.arrayContaining(["paths", "components", "operations", "webhooks"]));
+      expect(typeNames).toEqual(expect.arrayContaining(["paths", "components", "operations", "webhooks"]));
+      const client = readFileSync(path.join(installed(api), "dist", file), "utf8");
+      expect(client).toMatch(new RegExp(`^import .* from "@chat-sdk/${api}-types";$`, "m"));
+      expect(client).toContain(`export type * from "@chat-sdk/${api}-types";`);
+      expect(declaredNames(client).filter((name) => typeNames.includes(name))).toEqual([]);
+    }
   });
 
   it.each(["bundler", "node16"])("type-checks with moduleResolution %s", async (resolution) => {
@@ -247,23 +306,30 @@ describe("a consumer of the types packages alone (a server or a mock)", () => {
     );
   });
 
-  it("type-checks a server typed with operations, components and <Op>Input from ESM and CommonJS", async () => {
+  it("type-checks a server and a webhook receiver typed with the types alone, from ESM and CommonJS", async () => {
     await expect(run(tsc(), ["-p", "tsconfig.json"], { cwd: typesConsumer })).resolves.toBe("");
-    const emitted = ["server.js", "server.cjs"].map((file) =>
+    const emitted = ["server.js", "server.cjs", "webhooks.js"].map((file) =>
       readFileSync(path.join(typesConsumer, "out", file), "utf8"),
     );
     expect(emitted[0]).toContain("export function createAgent(body)");
     expect(emitted[1]).toContain("exports.created = created;");
+    expect(emitted[2]).toContain("export function route(hook)");
     // No runtime import of any @chat-sdk package survives compilation.
     for (const js of emitted) expect(js).not.toMatch(/(import|require)\b[^;\n]*@chat-sdk|from\s*["']@chat-sdk/);
   });
 
-  it("rejects wrong handlers: without the @ts-expect-error lines the server does not compile", async () => {
-    const file = path.join(typesConsumer, "server.ts");
-    writeFileSync(file, readFileSync(file, "utf8").replaceAll("// @ts-expect-error", "// expected:"));
-    const failed = await run(tsc(), ["-p", "tsconfig.json"], { cwd: typesConsumer }).catch(
-      (error: Error) => error.message,
-    );
-    expect(failed.match(/server\.ts\(\d+,\d+\): error TS/g)).toHaveLength(3);
+  it("rejects wrong code: without the @ts-expect-error lines, exactly one error per removed line", () => {
+    const expected: Record<string, number> = {};
+    for (const name of ["server.ts", "webhooks.ts"]) {
+      const file = path.join(typesConsumer, name);
+      const source = readFileSync(file, "utf8");
+      expected[name] = source.split("// @ts-expect-error").length - 1;
+      writeFileSync(file, source.replaceAll("// @ts-expect-error", "// expected:"));
+    }
+    // spawnSync for tsc's whole report: run() keeps only the end of a failure's output, and these messages are long.
+    const report = spawnSync(tsc(), ["-p", "tsconfig.json"], { cwd: typesConsumer, encoding: "utf8" }).stdout;
+    const errors = (name: string) => report.split("\n").filter((line) => line.startsWith(`${name}(`)).length;
+    expect(expected).toEqual({ "server.ts": 3, "webhooks.ts": 3 });
+    for (const [name, count] of Object.entries(expected)) expect(errors(name), name).toBe(count);
   });
 });
