@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
-import { pipeline } from "node:stream/promises";
+import { finished, pipeline } from "node:stream/promises";
 import { accessOf, type Tokens } from "./auth.ts";
 import { DiskStore, isValidHash } from "./store.ts";
 
@@ -8,6 +8,12 @@ import { DiskStore, isValidHash } from "./store.ts";
  * `GET /v1/cache/{hash}` answers 200 with the tar archive or 404; `PUT /v1/cache/{hash}` takes the archive
  * (`Content-Length` required) and answers 200, or 409 when that hash is already stored. Both need
  * `Authorization: Bearer <token>`: 401 when it is missing or unknown, 403 when a read-only token tries to upload.
+ *
+ * What Nx's client (nx/src/native/cache/http_remote_cache.rs) adds to the description: it treats a PUT's 200 as
+ * stored and 403 and 409 as "not stored, carry on", but only if it can read that answer; so those two are sent
+ * after the whole body was read (closing the connection mid-upload makes it fail with "Broken pipe" instead, which
+ * fails the Nx run). It builds URLs as `${server}/v1/cache/${hash}`, so a server address ending in `/` asks for
+ * `//v1/cache/{hash}`, which is served the same.
  */
 export interface CacheServerOptions {
   /** Directory holding one file per task hash; created if missing. */
@@ -33,7 +39,7 @@ export interface CacheServer {
   stats: CacheStats;
 }
 
-const ROUTE = /^\/v1\/cache\/([^/?#]*)(?:\?.*)?$/;
+const ROUTE = /^\/+v1\/cache\/([^/?#]*)(?:\?.*)?$/;
 
 export async function createCacheServer(options: CacheServerOptions): Promise<CacheServer> {
   const store = new DiskStore(options.dir);
@@ -67,15 +73,18 @@ export async function createCacheServer(options: CacheServerOptions): Promise<Ca
       return;
     }
 
-    if (access !== "read-write") {
-      stats.rejected++;
-      return reply(response, 403, "Access forbidden: this token may only read the cache.");
-    }
     const declared = request.headers["content-length"];
     if (declared === undefined || !/^\d+$/.test(declared)) return reply(response, 411, "Content-Length required");
     if (Number(declared) > maxEntryBytes) return reply(response, 413, `Archive larger than ${maxEntryBytes} bytes`);
+    // Nx goes on after a 403 or 409 only if it reads the answer: read the (bounded) body first, see above.
+    if (access !== "read-write") {
+      stats.rejected++;
+      await discardBody(request);
+      return reply(response, 403, "Access forbidden: this token may only read the cache.");
+    }
     if (await store.has(hash)) {
       stats.conflicts++;
+      await discardBody(request);
       return reply(response, 409, "Cannot override an existing record");
     }
     const result = await store.write(hash, request, Number(declared));
@@ -100,6 +109,12 @@ export async function createCacheServer(options: CacheServerOptions): Promise<Ca
   // A stalled upload must not hold a connection (and a temp file) forever.
   server.requestTimeout = 5 * 60_000;
   return { server, stats };
+}
+
+/** Reads and drops a request body (its length is already bounded by maxEntryBytes). */
+async function discardBody(request: IncomingMessage): Promise<void> {
+  request.resume();
+  await finished(request);
 }
 
 /**

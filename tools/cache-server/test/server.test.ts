@@ -1,8 +1,10 @@
-import { readdirSync, readFileSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { bearer, READ_TOKEN, startServer, WRITE_TOKEN } from "./helpers.ts";
+import { bearer, READ_TOKEN, startServer, temporaryDir, WRITE_TOKEN } from "./helpers.ts";
 
 const ARCHIVE = Buffer.from("pretend this is a tar archive \u0000\u0001\u00ff");
 
@@ -134,5 +136,101 @@ describe("bounds and hostile input", () => {
     const deleted = await fetch(`${url}/v1/cache/1`, { method: "DELETE", headers: bearer(WRITE_TOKEN) });
     expect(deleted.status).toBe(405);
     expect(deleted.headers.get("allow")).toBe("GET, PUT");
+  });
+});
+
+/** The client Nx itself uses for NX_SELF_HOSTED_REMOTE_CACHE_SERVER (Rust, nx/src/native/cache/http_remote_cache.rs). */
+interface NxHttpRemoteCache {
+  retrieve(hash: string, cacheDirectory: string): Promise<{ code: number; terminalOutput?: string } | null>;
+  /** true: stored (200); false: not stored but fine (403, 409); throws on anything else, which fails the Nx run. */
+  store(hash: string, cacheDirectory: string, terminalOutput: string, code: number): Promise<boolean>;
+}
+const { HttpRemoteCache } = createRequire(import.meta.url)("nx/src/native") as {
+  HttpRemoteCache: new () => NxHttpRemoteCache;
+};
+
+/** Nx reads the server and token from the environment when its client is created. */
+function nxClient(server: string, token: string): NxHttpRemoteCache {
+  const saved = [process.env.NX_SELF_HOSTED_REMOTE_CACHE_SERVER, process.env.NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN];
+  process.env.NX_SELF_HOSTED_REMOTE_CACHE_SERVER = server;
+  process.env.NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN = token;
+  try {
+    return new HttpRemoteCache();
+  } finally {
+    for (const [key, value] of [
+      ["NX_SELF_HOSTED_REMOTE_CACHE_SERVER", saved[0]],
+      ["NX_SELF_HOSTED_REMOTE_CACHE_ACCESS_TOKEN", saved[1]],
+    ] as const) {
+      if (value === undefined) delete process.env[key];
+      else process.env[key] = value;
+    }
+  }
+}
+
+/** A task result in an Nx local cache layout (`<cacheDirectory>/<hash>/...`), as Nx's store() reads it. */
+function taskOutput(cacheDirectory: string, hash: string, bytes: number): Buffer {
+  const content = randomBytes(bytes);
+  mkdirSync(join(cacheDirectory, hash, "dist"), { recursive: true });
+  writeFileSync(join(cacheDirectory, hash, "dist/index.js"), content);
+  return content;
+}
+
+describe("with Nx's own client (nx/src/native HttpRemoteCache)", () => {
+  // Incompressible and larger than the socket buffers: an answer sent before the body is read reaches Nx as a
+  // broken pipe, not as the 403 or 409 it would go on after.
+  const LARGE = 16 * 1024 * 1024;
+
+  it("stores a task result, answers a second upload with 409 and restores the result elsewhere", async () => {
+    const { url, stats } = await startServer();
+    const local = temporaryDir("nx-local-");
+    const content = taskOutput(local, "1001", 1000);
+    const nx = nxClient(url, WRITE_TOKEN);
+    expect(await nx.store("1001", local, "built", 0)).toBe(true);
+    expect(await nx.store("1001", local, "built", 0)).toBe(false);
+
+    const elsewhere = temporaryDir("nx-other-");
+    const restored = await nx.retrieve("1001", elsewhere);
+    expect(restored).toMatchObject({ code: 0, terminalOutput: "built" });
+    expect(readFileSync(join(elsewhere, "1001/dist/index.js"))).toEqual(content);
+    expect(await nx.retrieve("1002", elsewhere)).toBeNull();
+    expect(stats).toMatchObject({ stored: 1, conflicts: 1, hits: 1, misses: 1 });
+  });
+
+  it("lets a large upload with the read-only token end in 403 (not stored), which Nx goes on after", async () => {
+    const { url, stats } = await startServer();
+    const local = temporaryDir("nx-local-");
+    taskOutput(local, "2001", LARGE);
+    expect(await nxClient(url, READ_TOKEN).store("2001", local, "", 0)).toBe(false);
+    expect(stats).toMatchObject({ stored: 0, rejected: 1 });
+    expect(await nxClient(url, WRITE_TOKEN).retrieve("2001", local)).toBeNull();
+  });
+
+  it("lets a large second upload of a hash end in 409, which Nx goes on after", async () => {
+    const { url, stats } = await startServer();
+    const local = temporaryDir("nx-local-");
+    taskOutput(local, "3001", LARGE);
+    const nx = nxClient(url, WRITE_TOKEN);
+    expect(await nx.store("3001", local, "", 0)).toBe(true);
+    expect(await nx.store("3001", local, "", 0)).toBe(false);
+    expect(stats).toMatchObject({ stored: 1, conflicts: 1 });
+  });
+
+  it("makes Nx report a wrong token as Unauthorized with the server's message", async () => {
+    const { url } = await startServer();
+    await expect(nxClient(url, "not-the-token").retrieve("4001", temporaryDir("nx-local-"))).rejects.toThrow(
+      "Unauthorized: Missing or invalid authentication token.",
+    );
+  });
+
+  it("serves a server address ending in / (Nx then asks for //v1/cache/{hash})", async () => {
+    const { url, stats } = await startServer();
+    const local = temporaryDir("nx-local-");
+    taskOutput(local, "5001", 100);
+    const nx = nxClient(`${url}/`, WRITE_TOKEN);
+    expect(await nx.store("5001", local, "", 0)).toBe(true);
+    expect(await nx.retrieve("5001", temporaryDir("nx-other-"))).toMatchObject({ code: 0 });
+    // A miss counted as such: the route matched (a path it does not serve would be a plain 404).
+    expect(await nx.retrieve("5002", temporaryDir("nx-other-"))).toBeNull();
+    expect(stats).toMatchObject({ stored: 1, hits: 1, misses: 1 });
   });
 });

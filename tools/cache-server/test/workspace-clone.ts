@@ -1,5 +1,5 @@
 import { spawn } from "node:child_process";
-import { cpSync, existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -121,7 +121,43 @@ export async function cloneAndInstall(target: string, env: NodeJS.ProcessEnv): P
   return run(PNPM, ["install", "--frozen-lockfile", "--prefer-offline"], target, env);
 }
 
-/** Nx's static output prints one `> nx run <task>` line per task, ending in `[remote cache]` for remote hits. */
-export function taskLines(output: string): string[] {
-  return output.split("\n").filter((line) => /^> nx run \S+/.test(line.trim()));
+/** One `> nx run <project>:<target>` line of Nx's static output. */
+export interface TaskLine {
+  /** `<project>:<target>` */
+  id: string;
+  project: string;
+  target: string;
+  /**
+   * Where the result came from: `remote` for `[remote cache]`, `local` for any other bracket Nx prints for a local
+   * hit (`[local cache]`, `[existing outputs match the cache, left as is]`), `ran` when there is none.
+   */
+  origin: "remote" | "local" | "ran";
+  line: string;
+}
+
+/**
+ * The tasks of one Nx command from its static output (one `> nx run` line per task; batched tasks that ran may
+ * print none). pnpm's own `> chat-sdk-monorepo@ build` and `> nx run-many ...` lines do not match.
+ */
+export function taskLines(output: string): TaskLine[] {
+  return output.split("\n").flatMap((raw) => {
+    const line = raw.trim();
+    const match = /^> nx run ([^\s:]+):(\S+)(?:\s+\[([^\]]+)\])?$/.exec(line);
+    if (!match) return [];
+    const [, project = "", target = "", bracket] = match;
+    const origin = bracket === undefined ? "ran" : bracket === "remote cache" ? "remote" : "local";
+    return [{ id: `${project}:${target}`, project, target, origin, line } satisfies TaskLine];
+  });
+}
+
+/** The clone's `packages/*` (clients, types packages, runtime), each an Nx project named by its package.json. */
+export function workspacePackages(clone: string): { dir: string; name: string }[] {
+  const packages = join(clone, "packages");
+  return readdirSync(packages)
+    .filter((dir) => existsSync(join(packages, dir, "package.json")))
+    .map((dir) => ({
+      dir: join(packages, dir),
+      name: (JSON.parse(readFileSync(join(packages, dir, "package.json"), "utf8")) as { name: string }).name,
+    }))
+    .sort((a, b) => a.name.localeCompare(b.name));
 }
