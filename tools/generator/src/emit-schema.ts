@@ -1,14 +1,15 @@
-import openapiTS, { astToString } from "openapi-typescript";
 import ts from "typescript";
 import { inlineWebhookOperations } from "./emit-webhooks.ts";
 import { generatedHeader } from "./header.ts";
 import { hoistDeepSchemaRefs } from "./hoist-refs.ts";
 import { isBinarySchema } from "./media.ts";
 import { HTTP_METHODS, isRef, type OpenApiDocument, type ParameterObject, type SchemaObject } from "./openapi-types.ts";
+import { astToString, transformBundledSpec } from "./openapi-typescript-core.ts";
 import type { OperationModel } from "./operations.ts";
 
 /**
- * `schema.gen.ts`: `paths`, `components` and `operations` from openapi-typescript's Node API, with these changes:
+ * `schema.gen.ts`: `paths`, `components` and `operations` from openapi-typescript's transform (see
+ * openapi-typescript-core.ts), with these changes:
  * - a parameter given as `content: <media>` (e.g. Rocket.Chat's JSON query objects) is typed by its content schema,
  *   because callers pass the object and the runtime encodes it (openapi-typescript would say `string`);
  * - binary strings (`format: binary`, or 3.1 `contentMediaType`) are `Blob`, which is what the runtime returns for a
@@ -18,20 +19,25 @@ import type { OperationModel } from "./operations.ts";
  * - a schema that a `$ref` reaches by a deep pointer (`#/components/schemas/A/definitions/b`) is named in
  *   `components.schemas` (see hoist-refs.ts): openapi-typescript would index along the pointer, into no type.
  */
-export async function emitSchema(doc: OpenApiDocument, api: string, ops: OperationModel[]): Promise<string> {
+export function emitSchema(doc: OpenApiDocument, api: string, ops: OperationModel[]): string {
+  const ast = transformBundledSpec(schemaInput(doc, ops) as never, blobForBinary);
+  return `${generatedHeader(api)}\n${astToString(ast)}`;
+}
+
+/** The copy of the bundled spec that openapi-typescript types, with the changes listed above. */
+export function schemaInput(doc: OpenApiDocument, ops: OperationModel[]): OpenApiDocument {
   const copy = structuredClone(doc);
   hoistDeepSchemaRefs(copy);
   liftContentParameters(copy);
   for (const op of ops) if (op.schemaKey === undefined) delete copy.paths[op.path]?.[op.method]?.operationId;
   inlineWebhookOperations(copy);
-  const ast = await openapiTS(copy as never, {
-    silent: true,
-    transform: (schema) => (isBinarySchema(schema as SchemaObject) ? BLOB : undefined),
-  });
-  return `${generatedHeader(api)}\n${astToString(ast)}`;
+  return copy;
 }
 
 const BLOB = ts.factory.createTypeReferenceNode("Blob");
+
+/** openapi-typescript's `transform` option: binary strings are `Blob`. */
+export const blobForBinary = (schema: unknown) => (isBinarySchema(schema as SchemaObject) ? BLOB : undefined);
 
 function liftContentParameters(doc: OpenApiDocument): void {
   const lift = (parameter: unknown) => {

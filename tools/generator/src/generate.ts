@@ -48,7 +48,7 @@ export async function generateApi(root: string, api: string): Promise<GenerateRe
 
   let schema: string;
   try {
-    schema = await emitSchema(doc, api, ops);
+    schema = emitSchema(doc, api, ops);
   } catch (error) {
     throw new GeneratorError(specShown, `openapi-typescript could not type the spec: ${(error as Error).message}`);
   }
