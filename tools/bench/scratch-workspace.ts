@@ -27,7 +27,7 @@ export function specsWorkspace(root: string): void {
   mkdirSync(path.join(root, "specs"), { recursive: true });
   const scope = JSON.parse(readFileSync(path.join(REPO, "package.json"), "utf8")).chatSdk;
   writeFileSync(path.join(root, "package.json"), JSON.stringify({ private: true, type: "module", chatSdk: scope }));
-  cpSync(path.join(REPO, "tsconfig.base.json"), path.join(root, "tsconfig.base.json"));
+  cpSync(path.join(REPO, "tsconfig.shared.json"), path.join(root, "tsconfig.shared.json"));
   // Biome formats what the generator scaffolds; without our config it would also reformat the README's table.
   cpSync(path.join(REPO, "biome.json"), path.join(root, "biome.json"));
 }

@@ -40,7 +40,7 @@ export const createNodes = createNodesV2;
 
 function targetsFor(api: string): Record<string, TargetConfiguration> {
   const spec = `{workspaceRoot}/specs/${api}/**`;
-  const sources = ["{projectRoot}/**/*", "!{projectRoot}/dist/**", "{workspaceRoot}/tsconfig.base.json"];
+  const sources = ["{projectRoot}/**/*", "!{projectRoot}/dist/**", "{workspaceRoot}/tsconfig.shared.json"];
   return {
     "lint-spec": {
       command: `redocly lint specs/${api}/openapi.yaml`,

@@ -19,7 +19,7 @@ export function clientProjectName(workspaceRoot: string, api: string, scope: str
 
 export function typesTargetsFor(api: string, clientProject: string): Record<string, TargetConfiguration> {
   const spec = `{workspaceRoot}/specs/${api}/**`;
-  const sources = ["{projectRoot}/**/*", "!{projectRoot}/dist/**", "{workspaceRoot}/tsconfig.base.json"];
+  const sources = ["{projectRoot}/**/*", "!{projectRoot}/dist/**", "{workspaceRoot}/tsconfig.shared.json"];
   // Generation is the client project's target; it writes this package's src/generated/ and README too.
   const generate = { target: "generate", projects: [clientProject] };
   return {

@@ -20,7 +20,7 @@ let samples: ApiSamples;
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), "docs-constructs-"));
   writeFileSync(path.join(root, "package.json"), JSON.stringify({ chatSdk: { scope: "@fixture" } }));
-  writeFileSync(path.join(root, "tsconfig.base.json"), '{ "compilerOptions": { "strict": true } }\n');
+  writeFileSync(path.join(root, "tsconfig.shared.json"), '{ "compilerOptions": { "strict": true } }\n');
   mkdirSync(path.join(root, "specs", "constructs"), { recursive: true });
   cpSync(path.join(REPO, "tools/generator/test/fixtures/constructs"), path.join(root, "specs", "constructs"), {
     recursive: true,

@@ -81,7 +81,7 @@ describe("scaffolding of the handwritten package files", () => {
     expect(index).toContain("export function createPetstoreMiniRawClient(options: PetstoreMiniClientOptions = {})");
     expect(read(ws, "test/client.test.ts")).toContain('import { createPetstoreMiniClient } from "../src/index.ts";');
     expect(read(ws, "README.md")).toMatch(/^# @fixture\/petstore-mini\n/);
-    expect(JSON.parse(read(ws, "tsconfig.json")).extends).toBe("../../tsconfig.base.json");
+    expect(JSON.parse(read(ws, "tsconfig.json")).extends).toBe("../../tsconfig.shared.json");
   });
 
   it("a second run keeps handwritten edits and scaffolds nothing", async () => {

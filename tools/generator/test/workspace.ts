@@ -1,5 +1,5 @@
 /**
- * Temporary workspaces for generator tests: a root package.json that sets the npm scope, a tsconfig.base.json and
+ * Temporary workspaces for generator tests: a root package.json that sets the npm scope, a tsconfig.shared.json and
  * one spec folder copied from test/fixtures/. Every workspace made during a test is removed after it.
  */
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
@@ -49,7 +49,7 @@ export function createWorkspace(fixture = "petstore-mini", api = fixture): Works
   created.push(root);
   writeFileSync(path.join(root, "package.json"), `${JSON.stringify({ chatSdk: { scope: SCOPE } }, null, 2)}\n`);
   // Scaffolded tsconfig.json files extend it; tools that load generated .ts files (vite) follow that chain.
-  writeFileSync(path.join(root, "tsconfig.base.json"), '{ "compilerOptions": { "strict": true } }\n');
+  writeFileSync(path.join(root, "tsconfig.shared.json"), '{ "compilerOptions": { "strict": true } }\n');
   const specDir = path.join(root, "specs", api);
   mkdirSync(specDir, { recursive: true });
   cpSync(path.join(FIXTURES, fixture), specDir, { recursive: true });

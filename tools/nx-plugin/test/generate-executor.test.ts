@@ -19,7 +19,7 @@ function workspace(apis: string[]): string {
   const root = mkdtempSync(path.join(os.tmpdir(), "chat-sdk-nx-plugin-"));
   roots.push(root);
   writeFileSync(path.join(root, "package.json"), JSON.stringify({ chatSdk: { scope: "@fixture" } }));
-  writeFileSync(path.join(root, "tsconfig.base.json"), "{}\n");
+  writeFileSync(path.join(root, "tsconfig.shared.json"), "{}\n");
   for (const api of apis) cpSync(FIXTURE, path.join(root, "specs", api), { recursive: true });
   return root;
 }

@@ -27,7 +27,7 @@ const ROOT_TOOLS = ["typescript", "tsdown", "vitest", "@types/node"];
 
 /**
  * A throwaway workspace in the OS temp dir, shaped like the repo (root package.json with `chatSdk.scope`,
- * tsconfig.base.json, specs/<api>/), in which the generator scaffolds and generates packages/<api>/.
+ * tsconfig.shared.json, specs/<api>/), in which the generator scaffolds and generates packages/<api>/.
  */
 export interface Workspace {
   readonly root: string;
@@ -76,7 +76,7 @@ export function createWorkspace(scope = process.env.REALWORLD_SCOPE ?? DEFAULT_S
     path.join(root, "package.json"),
     `${JSON.stringify({ name: "realworld-scratch", private: true, type: "module", chatSdk: { scope } }, null, 2)}\n`,
   );
-  copyFileSync(path.join(repo, "tsconfig.base.json"), path.join(root, "tsconfig.base.json"));
+  copyFileSync(path.join(repo, "tsconfig.shared.json"), path.join(root, "tsconfig.shared.json"));
   for (const name of ROOT_TOOLS) link(path.join(repo, "node_modules", name), path.join(root, "node_modules", name));
   return {
     root,
@@ -146,7 +146,7 @@ export function typecheckTogether(workspace: Workspace, apis: string[]): Promise
   const include = apis.flatMap((api) => [`packages/${api}/src`, `packages/${api}/test`, `packages/${api}-types/src`]);
   // The types packages resolved to their sources, so that no build comes before the type-check.
   const paths = { [`${workspace.scope}/*-types`]: ["./packages/*-types/src/index.ts"] };
-  const config = { extends: "./tsconfig.base.json", compilerOptions: { types: ["node"], paths }, include };
+  const config = { extends: "./tsconfig.shared.json", compilerOptions: { types: ["node"], paths }, include };
   writeFileSync(path.join(workspace.root, "tsconfig.json"), `${JSON.stringify(config, null, 2)}\n`);
   return tsc(workspace.root);
 }

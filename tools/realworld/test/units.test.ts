@@ -13,14 +13,14 @@ describe("splitTscOutput", () => {
       "packages/a/src/index.ts(1,1): error TS2322: Type 'x' is not assignable to type 'y'.",
       "  Property 'z' is missing.",
       "packages/b/test/usage.ts(3,5): error TS2578: Unused '@ts-expect-error' directive.",
-      "error TS5083: Cannot read file 'tsconfig.base.json'.",
+      "error TS5083: Cannot read file 'tsconfig.shared.json'.",
     ].join("\n");
     const byApi = splitTscOutput(output);
     expect(byApi.get("a")).toBe(
       "packages/a/src/index.ts(1,1): error TS2322: Type 'x' is not assignable to type 'y'.\n  Property 'z' is missing.",
     );
     expect(byApi.get("b")).toContain("TS2578");
-    expect(byApi.get("")).toBe("error TS5083: Cannot read file 'tsconfig.base.json'.");
+    expect(byApi.get("")).toBe("error TS5083: Cannot read file 'tsconfig.shared.json'.");
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * Type-checks code the way a consumer's compiler would: the repo's strict settings (tsconfig.base.json), with the
+ * Type-checks code the way a consumer's compiler would: the repo's strict settings (tsconfig.shared.json), with the
  * workspace packages a test names resolved to their sources through `paths`, so nothing needs a build first.
  * One helper for every test that compiles generated code (generator, spec-diff, scaffold).
  */
