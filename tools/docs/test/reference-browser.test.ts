@@ -75,24 +75,29 @@ describe.each(APIS)("the %s reference in Chromium", (api) => {
     pages.push(page);
     const tags = await page.evaluate<number>(COUNT_TAGS);
     expect(tags).toBeGreaterThan(0);
+    const { operations } = await apiSamples(ROOT, api);
+    const calls = operations.map((op) => `await client.${op.name}(`);
     let text = "";
-    for (let tag = 0; tag < tags; tag++) {
-      if (tag > 0) await page.goto(`${server.url}/`);
-      text += `\n${await page.evaluate<string>(READ_TAG(tag))}`;
-      if (tag === 0) {
-        await page.evaluate(SHOW_FIRST_SAMPLE);
-        writeFileSync(path.join(OUTPUT, `${api}.png`), await page.screenshot());
+    // A second reading only if the first missed a sample: on a loaded machine (CI runs the release and cache tests
+    // beside this one) Redoc can render a tag's code samples after the page stopped changing for a whole pass.
+    for (let reading = 0; reading < 2 && calls.some((call) => !text.includes(call)); reading++) {
+      for (let tag = 0; tag < tags; tag++) {
+        if (tag > 0 || reading > 0) await page.goto(`${server.url}/`);
+        text += `\n${await page.evaluate<string>(READ_TAG(tag))}`;
+        if (tag === 0 && reading === 0) {
+          await page.evaluate(SHOW_FIRST_SAMPLE);
+          writeFileSync(path.join(OUTPUT, `${api}.png`), await page.screenshot());
+        }
       }
     }
     expect(statSync(path.join(OUTPUT, `${api}.png`)).size).toBeGreaterThan(10_000);
 
     writeFileSync(path.join(OUTPUT, `${api}.txt`), text); // what the page showed, for a failure's diagnosis
-    const { operations } = await apiSamples(ROOT, api);
     const missing = operations.map((op) => String(op.docs.summary)).filter((summary) => !text.includes(summary));
     expect(missing, "operation summaries the page did not show").toEqual([]);
     expect(text).toContain(`from "@chat-sdk/${api}"`);
     expect(text).toContain(api === "livechat-configuration" ? "client.listAgents(" : "client.getLivechatQueue(");
-    const unshown = operations.map((op) => `await client.${op.name}(`).filter((call) => !text.includes(call));
+    const unshown = calls.filter((call) => !text.includes(call));
     expect(unshown, "operations whose TypeScript sample the page did not show").toEqual([]);
     if (api === "livechat-configuration") expect(text).toContain("only to update the agent role");
   });

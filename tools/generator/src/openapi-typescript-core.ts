@@ -1,3 +1,4 @@
+/// <reference path="./openapi-typescript-paths.d.ts" />
 /**
  * openapi-typescript's transform, called on a spec the generator has already validated and bundled.
  *
