@@ -2,8 +2,8 @@
  * `pnpm bench:scale [N]` (default 100): a scratch workspace in the temp folder with N renamed copies of the LiveChat
  * spec, our Nx plugin, generator and runtime, linked by its own `pnpm install`. Prints, each with wall and CPU time
  * per spec: cold `generate` (against N sequential bare openapi-typescript CLI runs), the one `pnpm install` that
- * links the new packages, one spec changed (against the same in a workspace of 10 specs), cached no-op with the
- * daemon off and on (against Nx's own no-op, `bench-noop`), and cold `build` (BENCH_SCALE_BUILD=0 skips it).
+ * links the new packages, one spec changed (against the same in a workspace of 10 specs) and cached no-op (against
+ * Nx's own no-op, `bench-noop`), each with the daemon off and on, and cold `build` (BENCH_SCALE_BUILD=0 skips it).
  */
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";

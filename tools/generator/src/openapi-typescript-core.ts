@@ -4,7 +4,7 @@
  *
  * Why not its `openapiTS(object)`: that entry point lints and bundles the document again with its own copy of Redocly
  * (openapi-core 1.x; the generator validates and bundles with 2.x, see load-spec.ts). Importing it loads that second
- * Redocly, builds its config and walks the spec twice more: about a third of the CPU of generating one API. The
+ * Redocly, builds its config and walks the spec twice more: about a quarter of the CPU of generating one API. The
  * modules imported here are the ones `openapiTS` itself runs after bundling; they load only a small file of Redocly.
  * openapi-typescript is pinned exactly and in maintenance mode (no further releases), so these paths stay put; the
  * output is the same as `openapiTS`'s (a test compares them on every fixture spec).
