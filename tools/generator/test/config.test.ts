@@ -111,3 +111,15 @@ describe("description and title", () => {
     expect(config.description).toBe("Take notes.");
   });
 });
+
+describe("sdk.yaml itself", () => {
+  it("invalid YAML names sdk.yaml and the line of the error", () => {
+    expect(configOf("notes", "clientName: [LiveChat\n")).toThrow(/^specs\/notes\/sdk\.yaml: invalid YAML: .*\(2:1\)/s);
+  });
+
+  it("a value that is not a string, or not a mapping at all, is an error naming sdk.yaml", () => {
+    expect(configOf("notes", "clientName: 42\n")).toThrow('specs/notes/sdk.yaml: "clientName" must be a string');
+    expect(configOf("notes", "- LiveChat\n")).toThrow("specs/notes/sdk.yaml: expected a mapping");
+    expect(configOf("notes", "# only a comment\n")().clientName).toBe("Notes");
+  });
+});
