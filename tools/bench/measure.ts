@@ -46,10 +46,15 @@ export function sum(samples: Sample[]): Sample {
 
 /** A and B alternately, `pairs` times each, so that load from elsewhere on the machine hits both alike. */
 export function interleaved(pairs: number, a: () => Sample, b: () => Sample): { a: Sample[]; b: Sample[] } {
-  const result = { a: [] as Sample[], b: [] as Sample[] };
-  for (let i = 0; i < pairs; i++) {
-    result.a.push(a());
-    result.b.push(b());
+  const [resultA, resultB] = rounds(pairs, [a, b]) as [Sample[], Sample[]];
+  return { a: resultA, b: resultB };
+}
+
+/** The same for any number of contenders: each round runs every one once, in order. */
+export function rounds(count: number, contenders: (() => Sample)[]): Sample[][] {
+  const result = contenders.map(() => [] as Sample[]);
+  for (let i = 0; i < count; i++) {
+    for (const [index, run] of contenders.entries()) result[index]?.push(run());
   }
   return result;
 }
