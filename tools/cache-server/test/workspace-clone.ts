@@ -73,7 +73,8 @@ export function writeTracePreload(path: string): void {
       "if (trace && nodeModule.registerHooks) {",
       "  nodeModule.registerHooks({",
       "    load(url, context, next) {",
-      '      if (/tools[/\\\\]generator[/\\\\]src[/\\\\]generate\\.ts$/.test(url)) appendFileSync(trace, JSON.stringify(["load", url]) + "\\n");',
+      // From its sources or from its bundle (tools/generator/src/bundle.ts: dist/<key>/index.js).
+      '      if (/tools[/\\\\]generator[/\\\\](src[/\\\\]generate\\.ts|dist[/\\\\][0-9a-f]{16}[/\\\\]index\\.js)$/.test(url)) appendFileSync(trace, JSON.stringify(["load", url]) + "\\n");',
       "      return next(url, context);",
       "    },",
       "  });",
@@ -87,7 +88,7 @@ export type Tool = "generator" | "tsdown" | "tsc";
 
 const TOOLS: Record<Tool, RegExp> = {
   // The CLI, or the generator loaded by the Nx executor (see writeTracePreload).
-  generator: /tools[/\\]generator[/\\]src[/\\](cli|generate)\.ts$/,
+  generator: /tools[/\\]generator[/\\](src[/\\](cli|generate)\.ts|dist[/\\][0-9a-f]{16}[/\\]index\.js)$/,
   tsdown: /tsdown/,
   tsc: /typescript[/\\]bin[/\\]tsc$|[/\\]\.bin[/\\]tsc$/,
 };
