@@ -6,8 +6,11 @@
  */
 import os from "node:os";
 import { Worker } from "node:worker_threads";
+// The generator loads on first use, from its bundle (tools/generator/src/bundle.ts): importing this file (Nx does, to
+// find the executor) does not load it.
+import { loadGenerator } from "@chat-sdk/generator/bundle";
 import type { ExecutorContext, TaskGraph, TaskGraphExecutor } from "@nx/devkit";
-import { generateOne, loadGenerator, type Outcome } from "./generate-one.ts";
+import { generateOne, type Outcome } from "./generate-one.ts";
 
 export interface GenerateOptions {
   /** The folder of specs/. */

@@ -1,10 +1,6 @@
 /** One API generated in this thread, with what the CLI would print for it (used by the executor and its workers). */
 import { loadGenerator } from "@chat-sdk/generator/bundle";
 
-// The generator itself loads on first use, from its bundle (tools/generator/src/bundle.ts): importing this file (Nx
-// does, to find the executor) costs nothing.
-export { loadGenerator };
-
 export interface Outcome {
   success: boolean;
   /** What the CLI would print for this API: warnings, the ✔/✖ summary, scaffolded files. */

@@ -6,8 +6,8 @@ export const GENERATOR_INPUTS = [
   "{workspaceRoot}/tools/generator/templates/**",
 ];
 
-/** The npm packages the generator runs (tools/generator/package.json `dependencies`). */
-const GENERATOR_DEPENDENCIES = [
+/** The npm packages the generator runs: tools/generator/package.json `dependencies` (a test keeps them equal). */
+export const GENERATOR_DEPENDENCIES = [
   "@redocly/openapi-core",
   "openapi-sampler",
   "openapi-typescript",

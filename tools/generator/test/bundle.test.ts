@@ -9,24 +9,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { bundleKey } from "../src/bundle.ts";
-import { createWorkspace, FIXTURES } from "./workspace.ts";
+import { createWorkspace, FIXTURES, runCli } from "./workspace.ts";
 
 const REPO = fileURLToPath(new URL("../../..", import.meta.url));
-const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
 const temps: string[] = [];
 afterAll(() => {
   for (const dir of temps) rmSync(dir, { recursive: true, force: true });
 });
-
-function runCli(root: string, fromSource: boolean) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CHAT_SDK_ROOT: root, NO_COLOR: "1" };
-  delete env.npm_config_user_agent;
-  delete env.FORCE_COLOR;
-  if (fromSource) env.CHAT_SDK_GENERATOR_FROM_SOURCE = "1";
-  else delete env.CHAT_SDK_GENERATOR_FROM_SOURCE;
-  const run = spawnSync(process.execPath, [CLI, "--no-install"], { env, encoding: "utf8" });
-  return { status: run.status, output: `${run.stdout}${run.stderr}` };
-}
 
 function filesUnder(dir: string): Record<string, string> {
   const entries = readdirSync(dir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
@@ -54,9 +43,10 @@ describe("the generator's bundle", () => {
     const fromSource = createWorkspace("petstore-mini");
     cpSync(path.join(fromBundle.root, "specs"), path.join(fromSource.root, "specs"), { recursive: true });
 
-    const bundled = runCli(fromBundle.root, false);
-    const sourced = runCli(fromSource.root, true);
-    expect(bundled.output).toBe(sourced.output);
+    const bundled = runCli(fromBundle.root, []);
+    const sourced = runCli(fromSource.root, [], { CHAT_SDK_GENERATOR_FROM_SOURCE: "1" });
+    expect(bundled.stdout).toBe(sourced.stdout);
+    expect(bundled.stderr).toBe(sourced.stderr);
     expect(bundled.status).toBe(0);
     const written = filesUnder(path.join(fromBundle.root, "packages"));
     expect(Object.keys(written).length).toBeGreaterThan(100);

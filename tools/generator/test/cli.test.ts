@@ -1,22 +1,7 @@
-import { spawnSync } from "node:child_process";
 import { cpSync, existsSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { createWorkspace, FIXTURES } from "./workspace.ts";
-
-const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
-
-/** Runs the CLI on a workspace root, never installing and never inheriting a pnpm user agent. */
-function runCli(root: string, args: string[]) {
-  const env: NodeJS.ProcessEnv = { ...process.env, CHAT_SDK_ROOT: root, NO_COLOR: "1" };
-  delete env.npm_config_user_agent;
-  delete env.FORCE_COLOR; // Nx sets it; with NO_COLOR too, Node prints a warning on stderr
-  delete env.npm_execpath;
-  const result = spawnSync(process.execPath, [CLI, ...args, "--no-install"], { env, encoding: "utf8" });
-  if (result.error) throw result.error;
-  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+import { createWorkspace, FIXTURES, runCli } from "./workspace.ts";
 
 describe("cli", () => {
   it("generates the named API, prints a summary and exits 0", () => {

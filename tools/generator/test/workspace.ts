@@ -2,6 +2,7 @@
  * Temporary workspaces for generator tests: a root package.json that sets the npm scope, a tsconfig.shared.json and
  * one spec folder copied from test/fixtures/. Every workspace made during a test is removed after it.
  */
+import { spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -101,4 +102,25 @@ export async function generatorError(promise: Promise<unknown>): Promise<Generat
   );
   expect(error).toBeInstanceOf(GeneratorError);
   return error as GeneratorError;
+}
+
+const CLI = fileURLToPath(new URL("../src/cli.ts", import.meta.url));
+
+/**
+ * Runs the CLI on a workspace root, never installing and never inheriting a pnpm user agent. `env` adds to (or, with
+ * `undefined`, removes from) the environment, e.g. `{ CHAT_SDK_GENERATOR_FROM_SOURCE: "1" }`.
+ */
+export function runCli(root: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const runEnv: NodeJS.ProcessEnv = { ...process.env, CHAT_SDK_ROOT: root, NO_COLOR: "1" };
+  delete runEnv.npm_config_user_agent;
+  delete runEnv.FORCE_COLOR; // Nx sets it; with NO_COLOR too, Node prints a warning on stderr
+  delete runEnv.npm_execpath;
+  delete runEnv.CHAT_SDK_GENERATOR_FROM_SOURCE;
+  for (const [name, value] of Object.entries(env)) {
+    if (value === undefined) delete runEnv[name];
+    else runEnv[name] = value;
+  }
+  const result = spawnSync(process.execPath, [CLI, ...args, "--no-install"], { env: runEnv, encoding: "utf8" });
+  if (result.error) throw result.error;
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
